@@ -1,0 +1,27 @@
+// Messages of the WebSocket transport. Electron IPC carries the same payloads through
+// ipcRenderer.invoke, so only this transport needs framing.
+import { z } from 'zod';
+
+export const WireError = z.object({
+  code: z.enum(['unknown_method', 'bad_input', 'bad_output', 'failed', 'unavailable', 'forbidden']),
+  message: z.string(),
+});
+export type WireError = z.infer<typeof WireError>;
+
+export const ClientMessage = z.object({
+  type: z.literal('call'),
+  id: z.number().int().nonnegative(),
+  method: z.string().max(100),
+  input: z.unknown(),
+});
+export type ClientMessage = z.infer<typeof ClientMessage>;
+
+export const ServerMessage = z.union([
+  z.object({ type: z.literal('result'), id: z.number().int(), ok: z.literal(true), output: z.unknown() }),
+  z.object({ type: z.literal('result'), id: z.number().int(), ok: z.literal(false), error: WireError }),
+  z.object({ type: z.literal('event'), name: z.string(), payload: z.unknown() }),
+]);
+export type ServerMessage = z.infer<typeof ServerMessage>;
+
+/** Path of the WebSocket endpoint; the per-run token travels as ?token=. */
+export const WIRE_PATH = '/api';

@@ -1,0 +1,66 @@
+// Strict, type-aware lint. The three architecture boundaries of DESIGN.md are rules here, so a
+// violating import fails `npm run lint` (and test/unit/lint-boundaries.test.ts proves each fires).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = { group: ['node:*'], message: 'Node built-ins are not allowed here (see DESIGN.md boundaries).' };
+const electronImport = { name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." };
+
+export const boundaries = {
+  scenarios: {
+    paths: [electronImport, { name: 'react', message: 'scenarios/ is pure domain logic: no React.' }],
+    patterns: [
+      nodeBuiltins,
+      { group: ['**/electron/**', '**/renderer/**'], message: 'scenarios/ must not import from electron/ or renderer/.' },
+      { group: ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net'], message: 'scenarios/ is pure: no Node modules.' },
+    ],
+  },
+  renderer: {
+    paths: [electronImport],
+    patterns: [
+      nodeBuiltins,
+      { group: ['**/electron/services/**', '**/electron/main/**', '**/electron/web/**', '**/electron/cli/**'], message: 'The renderer reaches services only through renderer/src/bridge.' },
+    ],
+  },
+  services: {
+    paths: [electronImport],
+    patterns: [{ group: ['**/electron/main/**', '**/electron/preload/**'], message: 'electron/services must run without Electron.' }],
+  },
+  contract: {
+    paths: [electronImport],
+    patterns: [nodeBuiltins],
+  },
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'build/**', 'release/**', 'test/fixtures/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node, ...globals.browser },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true, ignoreVoidReturningFunctions: true }],
+    },
+  },
+  { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['renderer/src/**/*.{ts,tsx}'], plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
+  { files: ['scenarios/**'], rules: { 'no-restricted-imports': ['error', boundaries.scenarios] } },
+  {
+    files: ['renderer/src/**'],
+    rules: {
+      'no-restricted-imports': ['error', boundaries.renderer],
+      'no-restricted-globals': ['error', { name: 'process', message: 'No Node globals in the renderer.' }, { name: 'Buffer', message: 'No Node globals in the renderer.' }],
+    },
+  },
+  { files: ['electron/services/**'], rules: { 'no-restricted-imports': ['error', boundaries.services] } },
+  { files: ['electron/contract/**'], rules: { 'no-restricted-imports': ['error', boundaries.contract] } },
+);

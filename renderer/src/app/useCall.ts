@@ -1,0 +1,26 @@
+// Loads one contract call's answer for a component, re-running when the input changes.
+import { useEffect, useState } from 'react';
+import { call } from '../bridge/index.ts';
+import type { MethodInput, MethodName, MethodOutput } from '../../../electron/contract/index.ts';
+
+export type Loaded<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; message: string };
+
+export function useCall<M extends MethodName>(method: M, input: MethodInput<M>): Loaded<MethodOutput<M>> {
+  const key = JSON.stringify(input);
+  const [loaded, setLoaded] = useState<{ key: string; value: Loaded<MethodOutput<M>> }>({ key, value: { state: 'loading' } });
+  useEffect(() => {
+    let live = true;
+    call(method, JSON.parse(key) as MethodInput<M>).then(
+      (value) => {
+        if (live) setLoaded({ key, value: { state: 'ready', value } });
+      },
+      (error: unknown) => {
+        if (live) setLoaded({ key, value: { state: 'error', message: error instanceof Error ? error.message : String(error) } });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [method, key]);
+  return loaded.key === key ? loaded.value : { state: 'loading' };
+}

@@ -1,0 +1,61 @@
+// Proves each architecture boundary of DESIGN.md is a lint rule that fires: a violating file is
+// written into the guarded folder for the duration of the test, linted with the project's own
+// config, and removed.
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ESLint } from 'eslint';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const probes: string[] = [];
+
+async function lintProbe(relativePath: string, source: string): Promise<string[]> {
+  const file = join(root, relativePath);
+  writeFileSync(file, source);
+  probes.push(file);
+  const eslint = new ESLint({ cwd: root });
+  const [result] = await eslint.lintFiles([file]);
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals').map((m) => m.message);
+}
+
+afterEach(() => {
+  for (const file of probes.splice(0)) rmSync(file, { force: true });
+});
+
+describe('architecture boundaries are enforced by lint', () => {
+  it('scenarios/ may not import node:*', async () => {
+    const messages = await lintProbe('scenarios/lint-probe-node.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n");
+    expect(messages.join('\n')).toMatch(/Node built-ins are not allowed/);
+  });
+
+  it('scenarios/ may not import React, Electron or the other layers', async () => {
+    const messages = await lintProbe(
+      'scenarios/lint-probe-layers.ts',
+      "import React from 'react';\nimport { app } from 'electron';\nimport { methods } from '../electron/contract/index.ts';\nexport const x = [React, app, methods];\n",
+    );
+    expect(messages).toHaveLength(3);
+  });
+
+  it('renderer/ may not import electron or node:*', async () => {
+    const messages = await lintProbe(
+      'renderer/src/lint-probe.ts',
+      "import { ipcRenderer } from 'electron';\nimport { join } from 'node:path';\nexport const x = [ipcRenderer, join];\n",
+    );
+    expect(messages.join('\n')).toMatch(/Only electron\/main and electron\/preload may import 'electron'/);
+    expect(messages.join('\n')).toMatch(/Node built-ins are not allowed/);
+  });
+
+  it('renderer/ reaches services only through the bridge', async () => {
+    const messages = await lintProbe('renderer/src/lint-probe-services.ts', "import { createServices } from '../../electron/services/host.ts';\nexport const x = createServices;\n");
+    expect(messages.join('\n')).toMatch(/only through renderer\/src\/bridge/);
+  });
+
+  it('electron/services/ may not import electron', async () => {
+    const messages = await lintProbe('electron/services/lint-probe.ts', "import { safeStorage } from 'electron';\nexport const x = safeStorage;\n");
+    expect(messages.join('\n')).toMatch(/Only electron\/main and electron\/preload may import 'electron'/);
+  });
+
+  it('allowed imports stay quiet', async () => {
+    expect(await lintProbe('electron/services/lint-probe-ok.ts', "import { join } from 'node:path';\nexport const x = join;\n")).toEqual([]);
+  });
+});
