@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
+import { useNavigation, type Screen } from '../stores/navigation.ts';
 import { useCall } from './useCall.ts';
 
 export function App() {
   const { t, i18n } = useTranslation();
   const info = useCall('app.info', {});
+  const { screen, go } = useNavigation();
   const toggleLanguage = () => {
     const next = i18n.language === 'en' ? 'zh-CN' : 'en';
     void i18n.changeLanguage(next);
@@ -14,7 +16,7 @@ export function App() {
   return (
     <div className="app">
       <header className="topbar">
-        <div className="brand">
+        <div className="brand" onClick={() => go('home')} role="link" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && go('home')}>
           <h1>{t('app.title')}</h1>
           <p>{t('app.subtitle')}</p>
         </div>
@@ -30,7 +32,16 @@ export function App() {
           </button>
         </div>
       </header>
-      <HomeScreen />
+      <ScreenView screen={screen} />
     </div>
   );
+}
+
+function ScreenView({ screen }: { screen: Screen }) {
+  switch (screen) {
+    case 'home':
+      return <HomeScreen />;
+    default:
+      return <HomeScreen />;
+  }
 }

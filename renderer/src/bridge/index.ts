@@ -11,6 +11,7 @@ import {
   type MethodOutput,
 } from '../../../electron/contract/index.ts';
 import { describeIssues, type EventSpec } from '../../../electron/contract/define.ts';
+import type { IpcCallResult } from './ipc-api.ts';
 import type { Transport } from './transport.ts';
 import { BridgeError, createWebSocketTransport } from './websocket.ts';
 
@@ -19,12 +20,16 @@ export { BridgeError };
 function createIpcTransport(): Transport | null {
   const api = window.livedrill;
   if (!api) return null;
+  const named = api.methods as Partial<Record<string, (input: unknown) => Promise<IpcCallResult<MethodName>>>>;
   return {
     kind: 'ipc',
-    call: (method, input) => {
-      const fn = (api.methods as Record<string, ((input: unknown) => Promise<unknown>) | undefined>)[method];
-      if (!fn) return Promise.reject(new BridgeError('unknown_method', `IPC does not expose ${method}`));
-      return fn(input);
+    call: async (method, input) => {
+      const fn = named[method];
+      if (!fn) throw new BridgeError('unknown_method', `IPC does not expose ${method}`);
+      // The main process answers with the dispatcher's envelope, so error codes survive IPC.
+      const result = await fn(input);
+      if (!result.ok) throw new BridgeError(result.error.code, result.error.message);
+      return result.output;
     },
     subscribe: (name, listener) => api.subscribe(name as EventName, listener),
     close: () => undefined,
