@@ -51,8 +51,9 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
 
 export function subscribe<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {
   return current().subscribe(name, (raw) => {
-    const spec: EventSpec = (events as Record<EventName, EventSpec>)[name];
-    const parsed = spec.payload.safeParse(raw);
+    const spec = (events as Partial<Record<string, EventSpec>>)[name];
+    const parsed = spec?.payload.safeParse(raw);
+    if (!parsed) return;
     if (parsed.success) listener(parsed.data as EventPayload<E>);
   });
 }
