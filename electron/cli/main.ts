@@ -1,5 +1,6 @@
 // `npx livedrill <command>`: every command is a function (args, io) -> exit code, so tests call
 // them directly. Exit codes: 0 ok, 1 the thing checked is not ok, 2 bad arguments or input.
+import { obsCommand } from './obs.ts';
 import { standardCommand } from './standard.ts';
 import { UsageError, processIO, type CliIO } from './usage.ts';
 import { webCommand } from './web.ts';
@@ -19,6 +20,11 @@ const commands: Record<string, CommandEntry> = {
     run: standardCommand,
     usage: 'standard [--type A|B|C|D] [--level 1..5] [--include-lower] [--json]',
     summary: '国家职业技能标准 2021: 技能要求、权重、鉴定要求 (the standard as data)',
+  },
+  obs: {
+    run: obsCommand,
+    usage: 'obs check [--url ws://127.0.0.1:4455] [--password-file F] [--json]',
+    summary: '检查 OBS: 版本、场景与来源、遥测、结论 (exit 1 when OBS cannot be used)',
   },
 };
 

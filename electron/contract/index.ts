@@ -3,14 +3,18 @@
 import type { z } from 'zod';
 import { appMethods, type Transport } from './app.ts';
 import type { EventSpec, MethodSpec } from './define.ts';
+import { obsEvents, obsMethods } from './obs.ts';
 import { standardMethods } from './standard.ts';
 
 export const methods = {
   ...appMethods,
   ...standardMethods,
+  ...obsMethods,
 } satisfies Record<string, MethodSpec>;
 
-export const events = {} satisfies Record<string, EventSpec>;
+export const events = {
+  ...obsEvents,
+} satisfies Record<string, EventSpec>;
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

@@ -2,10 +2,11 @@
 // build/electron/main.cjs (CJS; 'electron' is the only external). The renderer is served from
 // app://livedrill (build/renderer), never file://; every policy lives in ./policy as a pure,
 // unit-tested function.
-import { app, BrowserWindow, protocol, session } from 'electron';
+import { app, BrowserWindow, protocol, safeStorage, session } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServices, type Services } from '../services/host.ts';
+import { createFileSecretStore } from '../services/obs/secret-store.ts';
 import { wireContractIpc } from './ipc.ts';
 import { electronDataDir } from './policy/data-dir.ts';
 import { APP_ENTRY_URL, APP_SCHEME, appSchemePrivileges } from './policy/origin.ts';
@@ -59,7 +60,15 @@ async function start(): Promise<void> {
   await app.whenReady();
   const dataDir = electronDataDir(app.getPath('userData'), process.env);
   mkdirSync(dataDir, { recursive: true });
-  services = createServices({ dataDir });
+  // The OBS password is sealed with the OS keychain (safeStorage) where it is available; without
+  // it the services fall back to a file only its owner can read.
+  const secrets = (await safeStorage.isAsyncEncryptionAvailable())
+    ? createFileSecretStore(join(dataDir, 'secrets'), {
+        encrypt: (plain) => safeStorage.encryptStringAsync(plain),
+        decrypt: async (sealed) => (await safeStorage.decryptStringAsync(sealed)).result,
+      })
+    : undefined;
+  services = createServices({ dataDir, secrets });
 
   const ses = session.defaultSession;
   installPermissionHandlers(ses, windows, log);

@@ -2,11 +2,15 @@
 // call this, so the UI gets the same behaviour whichever transport it uses.
 import type { Handlers } from '../contract/index.ts';
 import { createEventHub, type EventHub } from './events.ts';
+import type { SecretStore } from './obs/secret-store.ts';
+import { createObsService } from './obs/service.ts';
 import { standardHandlers } from './standard/handlers.ts';
 import { appPackage } from './version.ts';
 
 export interface ServiceOptions {
   dataDir: string;
+  /** Where the OBS password is kept: Electron passes a safeStorage store; default a 0600 file. */
+  secrets?: SecretStore;
 }
 
 export interface Services {
@@ -17,6 +21,7 @@ export interface Services {
 
 export function createServices(options: ServiceOptions): Services {
   const events = createEventHub();
+  const obs = createObsService({ dataDir: options.dataDir, events, secrets: options.secrets });
   const handlers: Handlers = {
     'app.info': (_input, context) => ({
       name: appPackage.name,
@@ -26,10 +31,11 @@ export function createServices(options: ServiceOptions): Services {
       platform: process.platform,
     }),
     ...standardHandlers,
+    ...obs.handlers,
   };
   return {
     handlers,
     events,
-    close: () => Promise.resolve(),
+    close: () => obs.close(),
   };
 }

@@ -368,6 +368,7 @@ module.exports = {
   app,
   BrowserWindow,
   protocol: { registerSchemesAsPrivileged(schemes) { state.privileged = schemes; } },
+  safeStorage: { isAsyncEncryptionAvailable() { return Promise.resolve(false); } },
   session: {
     defaultSession: {
       setPermissionRequestHandler(handler) { state.permissionRequest = handler; },

@@ -22,7 +22,7 @@ afterEach(() => {
   for (const file of probes.splice(0)) rmSync(file, { force: true });
 });
 
-describe('architecture boundaries are enforced by lint', () => {
+describe('architecture boundaries are enforced by lint', { timeout: 90_000 }, () => {
   it('scenarios/ may not import node:*', async () => {
     const messages = await lintProbe('scenarios/lint-probe-node.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n");
     expect(messages.join('\n')).toMatch(/Node built-ins are not allowed/);

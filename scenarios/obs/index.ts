@@ -1,0 +1,2 @@
+// OBS records for the engine, the evidence and the UI (see records.ts).
+export * from './records.ts';
