@@ -1,6 +1,7 @@
 // `npx livedrill <command>`: every command is a function (args, io) -> exit code, so tests call
 // them directly. Exit codes: 0 ok, 1 the thing checked is not ok, 2 bad arguments or input.
 import { obsCommand } from './obs.ts';
+import { scenariosCommand } from './scenarios.ts';
 import { standardCommand } from './standard.ts';
 import { UsageError, processIO, type CliIO } from './usage.ts';
 import { webCommand } from './web.ts';
@@ -25,6 +26,11 @@ const commands: Record<string, CommandEntry> = {
     run: obsCommand,
     usage: 'obs check [--url ws://127.0.0.1:4455] [--password-file F] [--json]',
     summary: '检查 OBS: 版本、场景与来源、遥测、结论 (exit 1 when OBS cannot be used)',
+  },
+  scenarios: {
+    run: scenariosCommand,
+    usage: 'scenarios validate <file|dir>… | coverage [--type A|B|C|D] [--level 1..5] [--json]',
+    summary: '场景文件: 校验（定位到行列）与技能要求覆盖 (exit 1 with located errors)',
   },
 };
 

@@ -4,12 +4,14 @@ import type { z } from 'zod';
 import { appMethods, type Transport } from './app.ts';
 import type { EventSpec, MethodSpec } from './define.ts';
 import { obsEvents, obsMethods } from './obs.ts';
+import { scenariosMethods } from './scenarios.ts';
 import { standardMethods } from './standard.ts';
 
 export const methods = {
   ...appMethods,
   ...standardMethods,
   ...obsMethods,
+  ...scenariosMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {

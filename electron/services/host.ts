@@ -4,6 +4,7 @@ import type { Handlers } from '../contract/index.ts';
 import { createEventHub, type EventHub } from './events.ts';
 import type { SecretStore } from './obs/secret-store.ts';
 import { createObsService } from './obs/service.ts';
+import { createScenarioHandlers } from './scenarios/handlers.ts';
 import { standardHandlers } from './standard/handlers.ts';
 import { appPackage } from './version.ts';
 
@@ -32,6 +33,7 @@ export function createServices(options: ServiceOptions): Services {
     }),
     ...standardHandlers,
     ...obs.handlers,
+    ...createScenarioHandlers(),
   };
   return {
     handlers,

@@ -1,0 +1,214 @@
+// The scenario file format: one practical task per YAML file, validated by these zod schemas
+// (shape) and by check.ts (cross-references against the standard and within the file).
+// Times are whole seconds from the start of the live; money is yuan with at most two decimals.
+// Objects are strict so a misspelt key is an error at its line, not silently ignored.
+// Pure domain module: no Node, React or Electron imports.
+import { z } from 'zod';
+import { ObsDrillKind } from '../obs/records.ts';
+
+export const COMMENT_KINDS = ['question', 'objection', 'praise', 'troll', 'spam', 'bait', 'complaint', 'intent'] as const;
+export type CommentKind = (typeof COMMENT_KINDS)[number];
+
+/** Comment kinds that expect an answer from the live room (reply latency, unanswered). */
+export const REPLY_KINDS: readonly CommentKind[] = ['question', 'objection', 'bait', 'complaint', 'intent'];
+/** Comment kinds from bad actors: moderation (mute, keyword block) is the right answer. */
+export const ABUSE_KINDS: readonly CommentKind[] = ['troll', 'spam'];
+
+export const QUESTION_TOPICS = ['price', 'size', 'shipping', 'ingredients', 'after_sales', 'usage', 'stream', 'other'] as const;
+export type QuestionTopic = (typeof QUESTION_TOPICS)[number];
+
+/** Faults the app simulates itself (the live room freezes or blacks out). */
+export const APP_FAULTS = ['network_drop', 'power_cut'] as const;
+/** Faults injected into OBS as drills when OBS is connected, simulated in the app otherwise. */
+export const OBS_FAULTS = ObsDrillKind.options;
+export const FaultKind = z.enum([...APP_FAULTS, ...OBS_FAULTS]);
+export type FaultKind = z.infer<typeof FaultKind>;
+
+/** Automatic metrics a rubric item can cite as evidence (computed by scenarios/engine/metrics.ts). */
+export const METRIC_IDS = [
+  'reply_latency',
+  'unanswered',
+  'complaints',
+  'bait',
+  'moderation',
+  'muted_by_mistake',
+  'faq',
+  'selling_points',
+  'pinned_product',
+  'coupons',
+  'flash_sale',
+  'talk_time',
+  'dead_air',
+  'banned_words',
+  'fault_detection',
+  'fault_recovery',
+  'viewers',
+  'orders',
+  'conversion',
+  'gmv',
+] as const;
+export const MetricId = z.enum(METRIC_IDS);
+export type MetricId = z.infer<typeof MetricId>;
+
+const Text = z.string().trim().min(1);
+const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: '应为小写字母、数字和连字符组成的标识 (expected an id such as "orange-5jin")' });
+const Seconds = z.number().int().nonnegative();
+const PositiveSeconds = z.number().int().positive();
+const Money = z
+  .number()
+  .positive()
+  .refine((x) => Math.abs(Math.round(x * 100) - x * 100) < 1e-6, { error: '金额最多两位小数 (expected yuan with at most 2 decimals)' });
+const SkillCode = z.string().regex(/^[1-5]:\d+\.\d+\.\d+$/, { error: '应为技能要求编号，如 "5:4.2.3" (expected level:function.content.item)' });
+export const AssetPath = z
+  .string()
+  .regex(/^assets\/(?:[\w-]+\/)*[\w-]+\.(?:svg|png|jpe?g|webp)$/, { error: '应为 assets/ 下的图片路径，如 "assets/products/orange.svg" (expected assets/…/name.svg|png|jpg|webp)' });
+
+export const Localized = z.strictObject({ 'zh-CN': Text, en: Text });
+export type Localized = z.infer<typeof Localized>;
+
+export const WorkTypeCode = z.enum(['A', 'B', 'C', 'D']);
+export const Level = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)], { error: '等级应为 1–5 (expected level 1..5)' });
+
+export const SellingPoint = z.strictObject({ id: Id, text: Text });
+export type SellingPoint = z.infer<typeof SellingPoint>;
+
+export const Faq = z.strictObject({ id: Id, topic: z.enum(QUESTION_TOPICS), q: Text, a: Text });
+export type Faq = z.infer<typeof Faq>;
+
+export const Product = z.strictObject({
+  id: Id,
+  name: Text,
+  /** 直播间售价. */
+  price: Money,
+  /** 划线价: must be a real former price (价格法). */
+  listPrice: Money.optional(),
+  stock: z.number().int().nonnegative(),
+  /** 满 threshold 减 amount; `stock` coupons; active for validSec after a push. */
+  coupon: z
+    .strictObject({ amount: Money, threshold: z.number().nonnegative().default(0), stock: z.number().int().positive(), validSec: PositiveSeconds.default(120) })
+    .optional(),
+  /** 秒杀: price for durationSec, from its own stock. */
+  flashSale: z.strictObject({ price: Money, stock: z.number().int().positive(), durationSec: PositiveSeconds }).optional(),
+  specs: z.array(z.strictObject({ name: Text, value: Text })).default([]),
+  sellingPoints: z.array(SellingPoint).min(1),
+  faqs: z.array(Faq).default([]),
+  images: z.array(AssetPath).default([]),
+});
+export type Product = z.infer<typeof Product>;
+
+const Bank = z.array(Text).default([]);
+
+export const CommentBanks = z.strictObject({
+  question: z.partialRecord(z.enum(QUESTION_TOPICS), z.array(Text)).default({}),
+  objection: Bank,
+  praise: Bank,
+  troll: Bank,
+  spam: Bank,
+  bait: Bank,
+  complaint: Bank,
+  intent: Bank,
+});
+export type CommentBanks = z.infer<typeof CommentBanks>;
+
+const Weight = z.number().nonnegative().default(0);
+export const KindWeights = z.strictObject({
+  question: Weight,
+  objection: Weight,
+  praise: Weight,
+  troll: Weight,
+  spam: Weight,
+  bait: Weight,
+  complaint: Weight,
+  intent: Weight,
+});
+export type KindWeights = z.infer<typeof KindWeights>;
+
+const Sens = z.number().min(0).max(3).default(1);
+/** Multipliers (default 1) on the model's reactions; MODEL.md documents what each scales. */
+export const Sensitivity = z.strictObject({ deadAir: Sens, unanswered: Sens, abuse: Sens, faults: Sens, offers: Sens });
+export type Sensitivity = z.infer<typeof Sensitivity>;
+
+export const Audience = z.strictObject({
+  seed: z.number().int().nonnegative().max(0xffffffff),
+  /** Number online with platform traffic alone (the model's steady state; a well-run room does better). */
+  baseViewers: z.number().int().positive(),
+  /** Online at the start; defaults to 30 % of baseViewers. */
+  startViewers: z.number().int().nonnegative().optional(),
+  /** Average time a viewer stays, which sets both leaving and arrival rates. */
+  meanStaySec: PositiveSeconds.default(180),
+  /** Comments a minute at baseViewers. */
+  commentsPerMin: z.number().positive(),
+  /** Orders per viewer per minute with the product pinned and nothing else going on. */
+  buyPerViewerMin: z.number().positive().max(1).default(0.002),
+  /** Default reply window for generated comments that expect an answer. */
+  replyWithinSec: PositiveSeconds.default(60),
+  /** trainee: the trainee is the anchor (talk time, dead air count); simulated: the trainee supports a simulated anchor (平台管理员). */
+  host: z.enum(['trainee', 'simulated']).default('trainee'),
+  sensitivity: Sensitivity.default({ deadAir: 1, unanswered: 1, abuse: 1, faults: 1, offers: 1 }),
+  kindWeights: KindWeights,
+  comments: CommentBanks,
+  /** Extra viewer nicknames, mixed into the generated ones. */
+  names: z.array(Text).default([]),
+});
+export type Audience = z.infer<typeof Audience>;
+
+const EventBase = { at: Seconds, id: Id.optional(), note: Text.optional() };
+
+export const CommentEvent = z.strictObject({
+  ...EventBase,
+  type: z.literal('comment'),
+  kind: z.enum(COMMENT_KINDS),
+  topic: z.enum(QUESTION_TOPICS).optional(),
+  text: Text,
+  user: Text.optional(),
+  product: Id.optional(),
+  /** Expects an answer within this many seconds (reply-kind comments default to audience.replyWithinSec). */
+  replyWithinSec: PositiveSeconds.optional(),
+});
+export const FlashSaleCueEvent = z.strictObject({ ...EventBase, type: z.literal('flash_sale_cue'), product: Id, withinSec: PositiveSeconds.default(30) });
+export const FaultEvent = z.strictObject({
+  ...EventBase,
+  type: z.literal('fault'),
+  fault: FaultKind,
+  /** The fault clears by itself after this long if the trainee has not fixed it (default: it stays). */
+  maxSec: PositiveSeconds.optional(),
+});
+/** The platform pushes traffic: `viewers` arrive over the next 10 s. */
+export const SurgeEvent = z.strictObject({ ...EventBase, type: z.literal('surge'), viewers: z.number().int().positive() });
+
+export const ScriptedEvent = z.discriminatedUnion('type', [CommentEvent, FlashSaleCueEvent, FaultEvent, SurgeEvent], {
+  error: '事件类型应为 comment、flash_sale_cue、fault 或 surge (expected type: comment | flash_sale_cue | fault | surge)',
+});
+export type ScriptedEvent = z.infer<typeof ScriptedEvent>;
+
+export const RubricItem = z.strictObject({
+  id: Id,
+  skills: z.array(SkillCode).min(1),
+  points: z.number().int().positive(),
+  title: Localized,
+  /** What the assessor looks for, in Chinese. */
+  criteria: z.array(Text).min(1),
+  /** Automatic metrics shown beside this item as evidence. */
+  metrics: z.array(MetricId).default([]),
+});
+export type RubricItem = z.infer<typeof RubricItem>;
+
+export const Scenario = z.strictObject({
+  id: Id,
+  title: Localized,
+  /** The task as the trainee reads it before going live. */
+  brief: Localized,
+  workTypes: z.array(WorkTypeCode).min(1),
+  level: Level,
+  durationSec: z.number().int().min(60).max(4 * 3600),
+  /** A short practice variant (not an exam task). */
+  practice: z.boolean().default(false),
+  skills: z.array(SkillCode).min(1),
+  products: z.array(Product).min(1),
+  audience: Audience,
+  events: z.array(ScriptedEvent).default([]),
+  rubric: z.array(RubricItem).min(1),
+});
+export type Scenario = z.infer<typeof Scenario>;
+/** A scenario as written in a file, before defaults are filled in. */
+export type ScenarioInput = z.input<typeof Scenario>;

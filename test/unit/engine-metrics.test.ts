@@ -1,0 +1,143 @@
+// The automatic metrics, checked against sessions whose figures are known exactly, and the three
+// improvements derived from them.
+import { describe, expect, it } from 'vitest';
+import { computeMetrics, createSession, improvements, metricTable, percentile, replay, rubricEvidence, sessionCsv, type Input } from '../../scenarios/engine/index.ts';
+import { METRIC_IDS } from '../../scenarios/format/index.ts';
+import { busyScenario, drive, talking } from '../harness/scenarios.ts';
+import { libraryScenario, runTrainee } from '../harness/trainee.ts';
+
+/** No generated comments or orders: only what the script and the test put in. */
+function quietScenario(events: ReturnType<typeof busyScenario>['events']) {
+  const s = busyScenario({ events });
+  return { ...s, audience: { ...s.audience, commentsPerMin: 0.000001, buyPerViewerMin: 0.000001 } };
+}
+
+describe('metrics', () => {
+  it('percentile is nearest-rank', () => {
+    expect(percentile([], 50)).toBeNull();
+    expect(percentile([5], 90)).toBe(5);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50)).toBe(5);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBe(9);
+  });
+
+  it('reply latency per question, p50/p90, late and unanswered', () => {
+    const q = (at: number, text: string, topic: 'price' | 'shipping' | 'after_sales') => ({ at, type: 'comment' as const, kind: 'question' as const, topic, text, replyWithinSec: 20 });
+    const s = quietScenario([q(10, '多少钱？', 'price'), q(20, '几天到？', 'shipping'), q(30, '坏了怎么办？', 'after_sales'), q(40, '包邮吗？', 'shipping'), { at: 50, type: 'comment', kind: 'complaint', text: '上次的烂了', replyWithinSec: 30 }]);
+    const r = replay(createSession(s), [
+      { type: 'mark_answered', t: 14_000, commentId: 'c1' },
+      { type: 'reply', t: 28_000, commentId: 'c2', text: '48 小时内发货' },
+      { type: 'mark_answered', t: 60_000, commentId: 'c3' },
+      { type: 'end', t: 100_000 },
+    ]);
+    const m = computeMetrics(r.state).replies;
+    expect(m.items.map((it) => [it.commentId, it.status, it.latencyMs])).toEqual([
+      ['c1', 'on_time', 4000],
+      ['c2', 'on_time', 8000],
+      ['c3', 'late', 30_000],
+      ['c4', 'unanswered', null],
+      ['c5', 'unanswered', null],
+    ]);
+    expect(m).toMatchObject({ total: 5, answered: 3, onTime: 2, late: 1, unanswered: 2, pending: 0, p50Ms: 8000, p90Ms: 30_000, maxMs: 30_000 });
+    expect(m.byVia).toEqual({ voice: 2, typed: 1, faq: 0 });
+    expect(computeMetrics(r.state).complaints).toMatchObject({ total: 1, answered: 0, unanswered: 1 });
+  });
+
+  it('talk time and dead-air stretches from voice samples', () => {
+    const inputs: Input[] = [];
+    for (let t = 100; t <= 10_000; t += 100) inputs.push({ type: 'voice', t, level: 0.5 });
+    for (let t = 10_100; t <= 18_000; t += 100) inputs.push({ type: 'voice', t, level: 0.01 });
+    for (let t = 18_100; t <= 20_000; t += 100) inputs.push({ type: 'voice', t, level: 0.5 });
+    const m = computeMetrics(replay(createSession(busyScenario()), inputs).state).voice;
+    expect(m.talkMs).toBe(11_900);
+    expect(m.deadAir).toEqual({ count: 1, totalMs: 8100, longestMs: 8100, stretches: [{ start: 10_000, end: 18_100 }] });
+    expect(m.samples).toBe(200);
+  });
+
+  it('banned words by category, faults with detection and recovery times, selling points, pinned time', () => {
+    const s = quietScenario([{ at: 30, type: 'fault', fault: 'network_drop' }]);
+    const r = replay(createSession(s), [
+      { type: 'pin_product', t: 0, productId: 'apple' },
+      { type: 'set_text', t: 0, field: 'script', text: '史上最甜，吃了降血压，原价 99' },
+      { type: 'cover_selling_point', t: 5000, productId: 'apple', pointId: 'crisp' },
+      { type: 'ack_fault', t: 36_000, faultId: 'f1', remedy: 'switch_network' },
+      { type: 'unpin_product', t: 50_000 },
+      { type: 'end', t: 100_000 },
+    ]);
+    const m = computeMetrics(r.state);
+    expect(m.banned).toMatchObject({ total: 3, banned: 2, sensitive: 1 });
+    expect(m.banned.byCategory).toMatchObject({ absolute: 1, medical: 1, price_fraud: 1, diversion: 0 });
+    expect(m.faults.items).toEqual([expect.objectContaining({ kind: 'network_drop', detectMs: 6000, recoverMs: 14_000, correctRemedy: true, wrongRemedies: 0, endedBy: 'remedy' })]);
+    expect(m.faults).toMatchObject({ detected: 1, recovered: 1, medianDetectMs: 6000, medianRecoverMs: 14_000 });
+    expect(m.sellingPoints).toMatchObject({ total: 3, covered: 1 });
+    expect(m.pinnedProduct).toEqual({ firstAt: 0, pinnedMs: 50_000, share: 0.5 });
+  });
+
+  it('audience, sales and the per-minute series agree with the state', () => {
+    const run = drive(busyScenario({ durationSec: 300 }), 300_000, (t) => [talking(t), ...(t === 100 ? [{ type: 'pin_product', t, productId: 'apple' } as Input] : [])]);
+    const m = computeMetrics(run.state);
+    expect(m.series).toHaveLength(5);
+    expect(m.series.reduce((a, r) => a + r.orders, 0)).toBe(m.sales.orders);
+    expect(m.series.reduce((a, r) => a + r.gmv, 0)).toBeCloseTo(m.sales.gmv, 6);
+    expect(m.series.at(-1)?.viewers).toBe(m.audience.final);
+    expect(Math.max(...m.series.map((r) => r.viewersPeak))).toBe(m.audience.peak);
+    expect(m.sales.orders).toBeGreaterThan(0);
+    expect(m.sales.conversion).toBeCloseTo(m.sales.buyers / m.audience.total, 10);
+    expect(m.sales.byProduct[0]).toMatchObject({ productId: 'apple', orders: m.sales.orders });
+    expect(m.audience.average).toBeGreaterThan(0);
+    expect(m.durationMs).toBe(300_000);
+  });
+
+  it('the metric table has a line for every metric id; rubric evidence follows the rubric', () => {
+    const scenario = libraryScenario('b5-navel-orange-quick');
+    const m = computeMetrics(runTrainee(scenario).state);
+    expect(metricTable(m).map((l) => l.id)).toEqual([...METRIC_IDS]);
+    expect(metricTable(m).every((l) => l.label.length > 0 && l.value.length > 0)).toBe(true);
+    const ev = rubricEvidence(scenario, m);
+    expect(ev.map((e) => e.itemId)).toEqual(scenario.rubric.map((r) => r.id));
+    expect(ev.reduce((a, e) => a + e.points, 0)).toBe(100);
+    expect(ev[0]?.metrics.map((x) => x.id)).toEqual(scenario.rubric[0]?.metrics);
+  });
+});
+
+describe('improvements', () => {
+  const scenario = libraryScenario('b5-navel-orange-quick');
+
+  it('an idle trainee gets three improvements, most severe first, keyed to the task’s skills', () => {
+    const m = computeMetrics(runTrainee(scenario, { quality: 'idle' }).state);
+    const top = improvements(m, scenario);
+    expect(top).toHaveLength(3);
+    expect(top.map((x) => x.severity)).toEqual([...top.map((x) => x.severity)].sort((a, b) => b - a));
+    for (const x of top) {
+      expect(x.skills.every((k) => scenario.skills.includes(k))).toBe(true);
+      expect(x.title.length).toBeGreaterThan(0);
+      expect(x.detail.length).toBeGreaterThan(0);
+    }
+    expect(top[0]).toMatchObject({ id: 'faults', severity: 1 });
+  });
+
+  it('a good trainee has fewer and milder ones; a banned claim comes out on top', () => {
+    const good = computeMetrics(runTrainee(scenario).state);
+    const mild = improvements(good, scenario);
+    expect(mild.every((x) => x.severity < 1)).toBe(true);
+    const banned = improvements({ ...good, banned: { ...good.banned, banned: 2, hits: [{ t: 0, source: 'reply', commentId: 'c1', word: '全网最低价', category: 'price_fraud', categoryName: '价格欺诈', severity: 'banned', rule: 'r', advice: '说“今天直播间专享价”', excerpt: '' }] } }, scenario);
+    expect(banned[0]).toMatchObject({ id: 'banned-words', skills: ['5:1.3.2'] });
+    expect(banned[0]?.detail).toMatch(/全网最低价.*今天直播间专享价/);
+  });
+});
+
+describe('CSV export', () => {
+  it('has a row per minute, question, action and order, quoted where needed', () => {
+    const scenario = libraryScenario('b5-navel-orange-quick');
+    const run = runTrainee(scenario);
+    const csv = sessionCsv(run.state);
+    const lines = (text: string) => text.trimEnd().split('\r\n');
+    expect(lines(csv.minutes)).toHaveLength(1 + 3);
+    expect(lines(csv.minutes)[0]).toMatch(/^分钟 minute,在线人数 viewers/);
+    expect(lines(csv.replies)).toHaveLength(1 + run.state.threads.length);
+    expect(lines(csv.actions)).toHaveLength(1 + run.state.actions.length);
+    expect(lines(csv.orders)).toHaveLength(1 + run.state.orders.length);
+    expect(csv.actions).toMatch(/\r\n2,set_text,title,赣南脐橙助农直播（3 分钟练习），直播间专享价,true\r\n/);
+    const quoted = replay(createSession(scenario), [{ type: 'set_text', t: 1500, field: 'script', text: '满39减5, 说"领券"\n再下单' }]);
+    expect(sessionCsv(quoted.state).actions).toMatch(/\r\n1\.5,set_text,script,"满39减5, 说""领券""\n再下单",true\r\n/);
+  });
+});
