@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { appMethods, type Transport } from './app.ts';
 import type { EventSpec, MethodSpec } from './define.ts';
+import { devicesMethods } from './devices.ts';
 import { obsEvents, obsMethods } from './obs.ts';
 import { scenariosMethods } from './scenarios.ts';
 import { standardMethods } from './standard.ts';
@@ -12,6 +13,7 @@ export const methods = {
   ...standardMethods,
   ...obsMethods,
   ...scenariosMethods,
+  ...devicesMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {

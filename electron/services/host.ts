@@ -1,6 +1,7 @@
 // Assembles every service behind the contract. Both hosts (Electron main and the web server)
 // call this, so the UI gets the same behaviour whichever transport it uses.
 import type { Handlers } from '../contract/index.ts';
+import { createDevicesHandlers } from './devices/service.ts';
 import { createEventHub, type EventHub } from './events.ts';
 import type { SecretStore } from './obs/secret-store.ts';
 import { createObsService } from './obs/service.ts';
@@ -34,6 +35,7 @@ export function createServices(options: ServiceOptions): Services {
     ...standardHandlers,
     ...obs.handlers,
     ...createScenarioHandlers(),
+    ...createDevicesHandlers({ dataDir: options.dataDir }),
   };
   return {
     handlers,

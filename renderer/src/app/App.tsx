@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DeviceCheckScreen } from '../features/device-check/DeviceCheckScreen.tsx';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
 import { useNavigation, type Screen } from '../stores/navigation.ts';
 import { useCall } from './useCall.ts';
@@ -41,6 +42,8 @@ function ScreenView({ screen }: { screen: Screen }) {
   switch (screen) {
     case 'home':
       return <HomeScreen />;
+    case 'device-check':
+      return <DeviceCheckScreen />;
     default:
       return <HomeScreen />;
   }

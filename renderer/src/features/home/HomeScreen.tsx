@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../app/useCall.ts';
+import { useNavigation } from '../../stores/navigation.ts';
 import { useSelection, type Role } from '../../stores/selection.ts';
 import { CatalogueView } from './CatalogueView.tsx';
 
@@ -9,6 +10,7 @@ export function HomeScreen() {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
   const { role, workType, level, setRole, setWorkType, setLevel } = useSelection();
+  const go = useNavigation((s) => s.go);
   const catalogue = useCall('standard.catalogue', {});
 
   if (catalogue.state !== 'ready') {
@@ -75,6 +77,14 @@ export function HomeScreen() {
           </div>
         </div>
       </section>
+      {role === 'trainee' && (
+        <div className="dc-home-cta">
+          <button type="button" onClick={() => go('device-check')}>
+            {t('deviceCheck.homeButton')}
+          </button>
+          <small>{t('deviceCheck.homeHint')}</small>
+        </div>
+      )}
       {current && levelInfo && current.levels.includes(level) && (
         <CatalogueView workType={current.code} workTypeName={english ? current.nameEn : current.name} level={level} levelName={english ? levelInfo.nameEn : levelInfo.short} levels={levels} />
       )}

@@ -1,3 +1,4 @@
+import deviceCheck from '../../features/device-check/locale-en.ts';
 import type zhCN from './zh-CN.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -43,6 +44,7 @@ const en: Shape<typeof zhCN> = {
     loading: 'Reading the standard…',
     rules: 'Exam rules: skill exam scored out of 100, pass at 60; one assessor per 5 candidates, at least 3 and an odd number; the skill exam lasts at least 90 minutes.',
   },
+  deviceCheck,
 };
 
 export default en;
