@@ -1,5 +1,6 @@
 // `npx livedrill <command>`: every command is a function (args, io) -> exit code, so tests call
 // them directly. Exit codes: 0 ok, 1 the thing checked is not ok, 2 bad arguments or input.
+import { evidenceCommand, evidenceUsage } from './evidence.ts';
 import { obsCommand } from './obs.ts';
 import { scenariosCommand } from './scenarios.ts';
 import { standardCommand } from './standard.ts';
@@ -26,6 +27,11 @@ const commands: Record<string, CommandEntry> = {
     run: obsCommand,
     usage: 'obs check [--url ws://127.0.0.1:4455] [--password-file F] [--json]',
     summary: '检查 OBS: 版本、场景与来源、遥测、结论 (exit 1 when OBS cannot be used)',
+  },
+  evidence: {
+    run: (args, io) => evidenceCommand(args, io),
+    usage: evidenceUsage,
+    summary: '证据包: 校验哈希链与文件、重放、导出与导入 (exit 1 invalid, 2 unusable input)',
   },
   scenarios: {
     run: scenariosCommand,

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { appMethods, type Transport } from './app.ts';
 import type { EventSpec, MethodSpec } from './define.ts';
 import { devicesMethods } from './devices.ts';
+import { evidenceEvents, evidenceMethods } from './evidence.ts';
 import { obsEvents, obsMethods } from './obs.ts';
 import { scenariosMethods } from './scenarios.ts';
 import { standardMethods } from './standard.ts';
@@ -14,10 +15,12 @@ export const methods = {
   ...obsMethods,
   ...scenariosMethods,
   ...devicesMethods,
+  ...evidenceMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {
   ...obsEvents,
+  ...evidenceEvents,
 } satisfies Record<string, EventSpec>;
 
 export type Methods = typeof methods;

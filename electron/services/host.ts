@@ -3,6 +3,7 @@
 import type { Handlers } from '../contract/index.ts';
 import { createDevicesHandlers } from './devices/service.ts';
 import { createEventHub, type EventHub } from './events.ts';
+import { createEvidenceService } from './evidence/service.ts';
 import type { SecretStore } from './obs/secret-store.ts';
 import { createObsService } from './obs/service.ts';
 import { createScenarioHandlers } from './scenarios/handlers.ts';
@@ -24,6 +25,7 @@ export interface Services {
 export function createServices(options: ServiceOptions): Services {
   const events = createEventHub();
   const obs = createObsService({ dataDir: options.dataDir, events, secrets: options.secrets });
+  const evidence = createEvidenceService({ dataDir: options.dataDir, events });
   const handlers: Handlers = {
     'app.info': (_input, context) => ({
       name: appPackage.name,
@@ -34,12 +36,16 @@ export function createServices(options: ServiceOptions): Services {
     }),
     ...standardHandlers,
     ...obs.handlers,
+    ...evidence.handlers,
     ...createScenarioHandlers(),
     ...createDevicesHandlers({ dataDir: options.dataDir }),
   };
   return {
     handlers,
     events,
-    close: () => obs.close(),
+    close: async () => {
+      await evidence.close();
+      await obs.close();
+    },
   };
 }

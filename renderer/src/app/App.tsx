@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { DeviceCheckScreen } from '../features/device-check/DeviceCheckScreen.tsx';
+import { EvidenceScreen } from '../features/evidence/EvidenceScreen.tsx';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
 import { useNavigation, type Screen } from '../stores/navigation.ts';
 import { useCall } from './useCall.ts';
@@ -28,6 +29,9 @@ export function App() {
             </span>
           )}
           {info.state === 'error' && <span className="status error">{t('app.connectionFailed', { message: info.message })}</span>}
+          <button className="lang" onClick={() => go('evidence')}>
+            {t('evidence.topButton')}
+          </button>
           <button className="lang" onClick={toggleLanguage}>
             {t('app.language')}
           </button>
@@ -44,6 +48,8 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <HomeScreen />;
     case 'device-check':
       return <DeviceCheckScreen />;
+    case 'evidence':
+      return <EvidenceScreen />;
     default:
       return <HomeScreen />;
   }

@@ -1,4 +1,5 @@
 import deviceCheck from '../../features/device-check/locale-en.ts';
+import evidence from '../../features/evidence/locale-en.ts';
 import type zhCN from './zh-CN.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -45,6 +46,7 @@ const en: Shape<typeof zhCN> = {
     rules: 'Exam rules: skill exam scored out of 100, pass at 60; one assessor per 5 candidates, at least 3 and an odd number; the skill exam lasts at least 90 minutes.',
   },
   deviceCheck,
+  evidence,
 };
 
 export default en;

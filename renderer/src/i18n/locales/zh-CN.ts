@@ -1,4 +1,5 @@
 import deviceCheck from '../../features/device-check/locale-zh.ts';
+import evidence from '../../features/evidence/locale-zh.ts';
 
 const zhCN = {
   app: {
@@ -42,6 +43,7 @@ const zhCN = {
     rules: '鉴定要求：技能考核满分 100 分，60 分及以上为合格；考评人员与考生配比 1:5，且不少于 3 名、为奇数；技能考核时间不少于 90 分钟。',
   },
   deviceCheck,
+  evidence,
 } as const;
 
 export default zhCN;

@@ -1,0 +1,185 @@
+// The evidence service behind the contract: one RecordingSession per live recording, packages
+// under <data folder>/evidence/<session id>/. On start it recovers packages a crash left open.
+import { mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ContractError, type Handlers } from '../../contract/index.ts';
+import type { Manifest } from '../../../scenarios/evidence/manifest.ts';
+import type { ExternalFile } from '../../../scenarios/evidence/manifest.ts';
+import type { Json } from '../../../scenarios/evidence/canonical.ts';
+import type { EventHub } from '../events.ts';
+import { appPackage } from '../version.ts';
+import { exportPackage } from './archive.ts';
+import { evidenceRoot, newSessionId, readManifest, SESSION_ID_PATTERN } from './package-dir.ts';
+import { recoverAll, type RecoveryResult } from './recovery.ts';
+import { RecordingError, RecordingSession } from './session.ts';
+import { verifyPackage } from './verify-package.ts';
+
+type EvidenceHandlers = Pick<
+  Handlers,
+  | 'evidence.start'
+  | 'evidence.append'
+  | 'evidence.chunk'
+  | 'evidence.clockPing'
+  | 'evidence.clockSync'
+  | 'evidence.check'
+  | 'evidence.finish'
+  | 'evidence.list'
+  | 'evidence.verify'
+  | 'evidence.export'
+>;
+
+export interface EvidenceService {
+  handlers: EvidenceHandlers;
+  /** Recovery of crashed packages, started with the service; evidence calls wait for it. */
+  ready: Promise<RecoveryResult[]>;
+  root: string;
+  /** For the OBS bridge: reference its recording (hashed at the end) in a live session. */
+  referenceExternal(sessionId: string, file: ExternalFile): void;
+  /** For Node services (OBS events, device events): log into a live session; the time is Node's
+   *  clock mapped onto the media timeline with the measured offsets. */
+  log(sessionId: string, type: string, data: Json): Promise<{ seq: number }>;
+  close(): Promise<void>;
+}
+
+function summary(m: Manifest, recording: boolean) {
+  return {
+    sessionId: m.sessionId,
+    status: m.status,
+    createdAt: m.createdAt,
+    candidate: m.candidate,
+    station: m.station,
+    scenarioId: m.scenario.id,
+    durationMs: m.media.camera?.durationMs ?? null,
+    stop: m.stop,
+    recording,
+  };
+}
+
+/** Errors the trainee can act on come back as ContractError('failed', Chinese (cause)). */
+async function guard<T>(what: string, task: () => Promise<T>): Promise<T> {
+  try {
+    return await task();
+  } catch (error) {
+    if (error instanceof ContractError) throw error;
+    if (error instanceof RecordingError) throw new ContractError('failed', error.message);
+    const e = error as NodeJS.ErrnoException;
+    throw new ContractError('failed', `${what}失败 (${e.code ?? e.name}: ${e.message})`);
+  }
+}
+
+export function createEvidenceService(options: { dataDir: string; events: EventHub; idleTimeoutMs?: number }): EvidenceService {
+  const root = evidenceRoot(options.dataDir);
+  const live = new Map<string, RecordingSession>();
+  const ready = (async () => {
+    await mkdir(root, { recursive: true });
+    const results = await recoverAll(root, new Set(live.keys()));
+    if (results.length > 0) {
+      options.events.emit('evidence.recovered', {
+        sessions: results.map((r) => ({
+          sessionId: r.sessionId,
+          ok: r.error === null,
+          message: r.error ?? `已恢复，中断约 ${Math.round((r.manifest?.recovery?.gapMs ?? 0) / 1000)} 秒`,
+        })),
+      });
+    }
+    return results;
+  })();
+  ready.catch(() => undefined);
+
+  const session = (id: string): RecordingSession => {
+    const s = live.get(id);
+    if (!s) throw new ContractError('failed', `没有正在录制的会话 ${id} (not recording)`);
+    return s;
+  };
+  const packageDir = (id: string) => {
+    if (!SESSION_ID_PATTERN.test(id)) throw new ContractError('bad_input', `bad session id ${id}`);
+    return join(root, id);
+  };
+
+  const handlers: EvidenceHandlers = {
+    'evidence.start': (input) =>
+      guard('创建证据包', async () => {
+        await ready;
+        const sessionId = newSessionId();
+        const created = await RecordingSession.create(
+          join(root, sessionId),
+          {
+            format: 'livedrill-evidence/1',
+            sessionId,
+            createdAt: new Date().toISOString(),
+            candidate: input.candidate,
+            station: input.station,
+            scenario: { id: input.scenarioId, hash: input.scenarioHash },
+            seed: input.seed,
+            app: { name: appPackage.name, version: appPackage.version },
+          },
+          (stop) => {
+            options.events.emit('evidence.stopped', stop);
+          },
+          options.idleTimeoutMs,
+        );
+        live.set(sessionId, created);
+        return { sessionId };
+      }),
+    'evidence.append': (input) => guard('写入事件', () => session(input.sessionId).append(input.records)),
+    'evidence.chunk': (input) =>
+      guard('写入视频', () =>
+        session(input.sessionId).chunk({ index: input.index, bytes: Buffer.from(input.data, 'base64'), startedAt: input.startedAt, mimeType: input.mimeType }),
+      ),
+    'evidence.clockPing': (input) => session(input.sessionId).clockPing(input.rendererSentAt),
+    'evidence.clockSync': (input) => guard('时钟同步', () => session(input.sessionId).clockSync(input.pingId, input.rendererReceivedAt)),
+    'evidence.check': (input) => guard('保存检查记录', () => session(input.sessionId).storeCheck(input.name, input.record)),
+    'evidence.finish': (input) =>
+      guard('结束录制', async () => {
+        const s = session(input.sessionId);
+        const manifest = await (s.whenClosed() ?? s.finish());
+        live.delete(input.sessionId);
+        return summary(manifest, false);
+      }),
+    'evidence.list': () =>
+      guard('读取证据包列表', async () => {
+        await ready;
+        const names = (await readdir(root)).filter((n) => SESSION_ID_PATTERN.test(n)).sort().reverse();
+        const out = [];
+        for (const name of names) {
+          const m = await readManifest(join(root, name));
+          if (m) out.push(summary(m, live.has(name)));
+        }
+        return out;
+      }),
+    'evidence.verify': (input) =>
+      guard('校验证据包', async () => {
+        const report = await verifyPackage(packageDir(input.sessionId));
+        return { sessionId: report.sessionId, valid: report.valid, status: report.status, records: report.records, durationMs: report.durationMs, findings: report.findings };
+      }),
+    'evidence.export': (input) =>
+      guard('导出证据包', async () => {
+        const dir = packageDir(input.sessionId);
+        if (live.has(input.sessionId)) throw new ContractError('failed', '会话仍在录制，结束后才能导出');
+        const report = await verifyPackage(dir);
+        if (!report.valid) throw new ContractError('failed', `证据包未通过校验，不能导出: ${report.findings[0]?.message ?? ''}`);
+        return exportPackage(dir, input.sessionId, join(options.dataDir, 'exports', `${input.sessionId}.livedrill.tar`));
+      }),
+  };
+
+  return {
+    handlers,
+    ready,
+    root,
+    referenceExternal(sessionId, file) {
+      session(sessionId).referenceExternal(file);
+    },
+    log(sessionId, type, data) {
+      return session(sessionId).append([{ type, data }]);
+    },
+    async close() {
+      // A host shutting down mid-recording closes its packages properly rather than leaving
+      // them to recovery.
+      await ready.catch(() => undefined);
+      for (const [id, s] of live) {
+        await (s.whenClosed() ?? s.finish('finished', '应用关闭，录制随之结束')).catch(() => undefined);
+        live.delete(id);
+      }
+    },
+  };
+}

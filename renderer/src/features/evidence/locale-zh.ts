@@ -1,0 +1,45 @@
+// 证据包界面文字（zh-CN，默认语言）。locales/zh-CN.ts 以 evidence 键引入。
+const evidenceZh = {
+  title: '证据包',
+  topButton: '证据包',
+  intro: '每次任务的视频、事件日志和检测结果都保存在本机数据目录中，逐条哈希链接，可随时校验是否被改动；崩溃后下次启动会自动恢复。',
+  trial: {
+    heading: '试录',
+    hint: '用 3 分钟练习场景试录几秒（摄像头和麦克风），生成一个完整证据包并立即校验。',
+    length: '时长',
+    seconds: '{{seconds}} 秒',
+    start: '开始试录',
+    stop: '停止',
+    starting: '正在打开摄像头和麦克风…',
+    recording: '录制中 {{seconds}} 秒 · 已写入 {{chunks}} 段',
+    finishing: '正在结束录制…',
+    verifying: '正在校验…',
+    failed: '试录失败：{{message}}',
+  },
+  list: {
+    heading: '本机证据包',
+    empty: '还没有证据包。',
+    refresh: '刷新',
+    session: '会话',
+    candidate: '考生',
+    scenario: '场景',
+    duration: '视频时长',
+    status: '状态',
+    actions: '操作',
+    verify: '校验',
+    export: '导出',
+    exported: '已导出：{{file}}',
+    exportFailed: '导出失败：{{message}}',
+  },
+  status: { recording: '录制中', complete: '已完成', recovered: '已恢复' },
+  stop: { finished: '正常结束', disk_full: '磁盘已满', write_error: '写入出错', crash: '意外退出' },
+  verdict: {
+    valid: '校验通过：哈希链、文件哈希、清单和视频均完好（{{records}} 条记录）',
+    invalid: '校验未通过：发现 {{count}} 处问题',
+    where: '位置',
+  },
+  stopped: '录制已自动停止：{{message}}',
+  recovered: '上次意外退出的 {{count}} 个证据包已恢复。',
+};
+
+export default evidenceZh;
