@@ -9,9 +9,10 @@ import { exportPackage, importArchive, ImportRefused } from '../services/evidenc
 import { evidenceRoot, readManifest } from '../services/evidence/package-dir.ts';
 import { UnusableInput, verifyPackage, type VerifyReport } from '../services/evidence/verify-package.ts';
 import { engineReplayer } from './evidence-replayer.ts';
+import { evidenceScoresCommand } from './evidence-scores.ts';
 import { rejectRest, takeFlag, takeOption, UsageError, type CliIO } from './usage.ts';
 
-export const evidenceUsage = 'evidence verify|replay <dir> [--json] · export <dir> [--out F] · import <file> [--data-dir D]';
+export const evidenceUsage = 'evidence verify|replay <dir> [--json] · export <dir> [--out F] · import <file> [--data-dir D] · scores <dir> [--json]';
 
 export interface EvidenceDeps {
   replayer: Replayer | null;
@@ -101,6 +102,8 @@ export async function evidenceCommand(args: string[], io: CliIO, deps: EvidenceD
       io.out(`${result.file}  ${result.size} bytes  sha256 ${result.sha256}`);
       return 0;
     }
+    case 'scores':
+      return evidenceScoresCommand(rest, io);
     case 'import': {
       const dataDir = takeOption(rest, 'data-dir') ?? defaultDataDir();
       const [file, ...more] = rest;

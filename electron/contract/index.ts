@@ -7,6 +7,7 @@ import { devicesMethods } from './devices.ts';
 import { evidenceEvents, evidenceMethods } from './evidence.ts';
 import { obsEvents, obsMethods } from './obs.ts';
 import { scenariosMethods } from './scenarios.ts';
+import { scoringMethods } from './scoring.ts';
 import { standardMethods } from './standard.ts';
 
 export const methods = {
@@ -16,6 +17,7 @@ export const methods = {
   ...scenariosMethods,
   ...devicesMethods,
   ...evidenceMethods,
+  ...scoringMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {

@@ -12,6 +12,7 @@ import { electronDataDir } from './policy/data-dir.ts';
 import { APP_ENTRY_URL, APP_SCHEME, appSchemePrivileges } from './policy/origin.ts';
 import { webPreferencesFor } from './policy/web-preferences.ts';
 import { guardAllWebContents, handleAppProtocol, installPermissionHandlers, type Log } from './security.ts';
+import { printSheetPdfHandler, serveMediaProtocol } from './scoring-desktop.ts';
 import { createWindowRegistry } from './windows.ts';
 
 const log: Log = (line) => {
@@ -69,10 +70,11 @@ async function start(): Promise<void> {
       })
     : undefined;
   services = createServices({ dataDir, secrets });
+  services.handlers['scoring.pdf'] = printSheetPdfHandler(windows, dataDir);
 
   const ses = session.defaultSession;
   installPermissionHandlers(ses, windows, log);
-  handleAppProtocol(ses, rendererDir, log);
+  handleAppProtocol(ses, rendererDir, log, (request) => serveMediaProtocol(dataDir, request));
   wireContractIpc(services, windows, log);
   createMainWindow();
 

@@ -84,10 +84,11 @@ export function installPermissionHandlers(ses: Session, windows: WindowRegistry,
 }
 
 /** app://livedrill/… → files under root (build/renderer), through the traversal guard. */
-export function handleAppProtocol(ses: Session, root: string, log: Log): void {
+export function handleAppProtocol(ses: Session, root: string, log: Log, media?: (request: Request) => Promise<Response | null>): void {
   ses.protocol.handle(APP_SCHEME, async (request) => {
     try {
-      return await serveAppRequest(root, request);
+      // The assessor's video (app://livedrill/media/…): see main/scoring-desktop.ts.
+      return (await media?.(request)) ?? (await serveAppRequest(root, request));
     } catch (error) {
       log(`app:// ${request.url}: ${String(error)}`);
       return plain(500, 'Internal error');

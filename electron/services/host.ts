@@ -7,6 +7,7 @@ import { createEvidenceService } from './evidence/service.ts';
 import type { SecretStore } from './obs/secret-store.ts';
 import { createObsService } from './obs/service.ts';
 import { createScenarioHandlers } from './scenarios/handlers.ts';
+import { createScoringService } from './scoring/service.ts';
 import { linkObsToEvidence } from './session-link.ts';
 import { standardHandlers } from './standard/handlers.ts';
 import { appPackage } from './version.ts';
@@ -40,6 +41,7 @@ export function createServices(options: ServiceOptions): Services {
     ...evidence.handlers,
     ...createScenarioHandlers(),
     ...createDevicesHandlers({ dataDir: options.dataDir }),
+    ...createScoringService({ dataDir: options.dataDir }).handlers,
   };
   linkObsToEvidence(handlers, events, evidence, obs);
   return {

@@ -13,6 +13,7 @@ import { createServices, type Services } from '../services/host.ts';
 import { buildCsp } from '../services/security/csp.ts';
 import { contentTypeFor, resolveStaticPath } from '../services/security/static-path.ts';
 import { isAllowedHost, isAllowedOrigin, tokenMatches } from './policy.ts';
+import { isMediaPath, serveMedia } from './media-route.ts';
 
 export interface WebHostOptions {
   rendererDir: string;
@@ -43,7 +44,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let port = 0;
 
   const server = createServer((request, response) => {
-    serveStatic(options.rendererDir, port, request, response).catch((error: unknown) => {
+    // The assessor's video: files of a verified package only (services/scoring/media.ts).
+    const serve = isMediaPath(request.url ?? '/') ? serveMedia(options.dataDir, token, port, request, response) : serveStatic(options.rendererDir, port, request, response);
+    serve.catch((error: unknown) => {
       log(`static: ${String(error)}`);
       if (!response.headersSent) response.writeHead(500).end();
     });

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { AssessorScreen } from '../features/assessor/AssessorScreen.tsx';
 import { DeviceCheckScreen } from '../features/device-check/DeviceCheckScreen.tsx';
 import { EvidenceScreen } from '../features/evidence/EvidenceScreen.tsx';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
@@ -50,6 +51,8 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <DeviceCheckScreen />;
     case 'evidence':
       return <EvidenceScreen />;
+    case 'assessor':
+      return <AssessorScreen />;
     default:
       return <HomeScreen />;
   }

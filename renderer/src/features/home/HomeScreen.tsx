@@ -85,6 +85,14 @@ export function HomeScreen() {
           <small>{t('deviceCheck.homeHint')}</small>
         </div>
       )}
+      {role === 'assessor' && (
+        <div className="as-home-cta">
+          <button type="button" onClick={() => go('assessor')} data-testid="home-assessor">
+            {t('assessor.homeButton')}
+          </button>
+          <small>{t('assessor.homeHint')}</small>
+        </div>
+      )}
       {current && levelInfo && current.levels.includes(level) && (
         <CatalogueView workType={current.code} workTypeName={english ? current.nameEn : current.name} level={level} levelName={english ? levelInfo.nameEn : levelInfo.short} levels={levels} />
       )}

@@ -1,3 +1,4 @@
+import assessor from '../../features/assessor/locale-en.ts';
 import deviceCheck from '../../features/device-check/locale-en.ts';
 import evidence from '../../features/evidence/locale-en.ts';
 import type zhCN from './zh-CN.ts';
@@ -47,6 +48,7 @@ const en: Shape<typeof zhCN> = {
   },
   deviceCheck,
   evidence,
+  assessor,
 };
 
 export default en;

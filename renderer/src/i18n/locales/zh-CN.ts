@@ -1,3 +1,4 @@
+import assessor from '../../features/assessor/locale-zh.ts';
 import deviceCheck from '../../features/device-check/locale-zh.ts';
 import evidence from '../../features/evidence/locale-zh.ts';
 
@@ -44,6 +45,7 @@ const zhCN = {
   },
   deviceCheck,
   evidence,
+  assessor,
 } as const;
 
 export default zhCN;

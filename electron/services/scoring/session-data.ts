@@ -1,0 +1,145 @@
+// What the assessor needs from a package, read on the Node side: the verification verdict (the
+// evidence engineer's verifyPackage, cached while the files are unchanged), the manifest, the
+// scenario it was recorded with (from the shipped library, hash compared), the timeline built
+// line by line from events.jsonl, the device checks and the final metrics.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Json } from '../../../scenarios/evidence/canonical.ts';
+import { RECORD_TYPE_PATTERN } from '../../../scenarios/evidence/record.ts';
+import type { Manifest } from '../../../scenarios/evidence/manifest.ts';
+import { computeMetrics, createSession, parseInput, step, type SessionMetrics, type SessionState } from '../../../scenarios/engine/index.ts';
+import type { Scenario } from '../../../scenarios/format/index.ts';
+import { TimelineBuilder, type Timeline } from '../../../scenarios/scoring/timeline.ts';
+import { forEachLine, readText } from '../evidence/close.ts';
+import { listFiles } from '../evidence/package-dir.ts';
+import { verifyPackage, type VerifyReport } from '../evidence/verify-package.ts';
+import { LIBRARY_DIR, loadShippedLibrary } from '../scenarios/library.ts';
+
+export interface Verdict {
+  valid: boolean;
+  status: string | null;
+  records: number;
+  durationMs: number | null;
+  findings: VerifyReport['findings'];
+  chainHead: string | null;
+}
+
+const verdictCache = new Map<string, { key: string; verdict: Verdict }>();
+
+/** A key that changes whenever a package file (other than scores/) changes. */
+async function filesKey(dir: string): Promise<string> {
+  const { files } = await listFiles(dir);
+  const parts: string[] = [];
+  for (const f of files) {
+    if (f.startsWith('scores/')) continue;
+    const s = await stat(join(dir, f)).catch(() => null);
+    parts.push(`${f}:${s?.size ?? -1}:${s?.mtimeMs ?? -1}`);
+  }
+  return parts.join('|');
+}
+
+export async function verdictFor(dir: string): Promise<Verdict> {
+  const key = await filesKey(dir);
+  const cached = verdictCache.get(dir);
+  if (cached?.key === key) return cached.verdict;
+  const report = await verifyPackage(dir);
+  // scores/ is exempt from the evidence verifier: its own ledger checks it.
+  const findings = report.findings;
+  const manifest = await readText(join(dir, 'manifest.json'));
+  const chainHead = headOf(manifest);
+  const verdict: Verdict = { valid: !findings.some((f) => f.severity === 'error'), status: report.status, records: report.records, durationMs: report.durationMs, findings, chainHead };
+  verdictCache.set(dir, { key, verdict });
+  return verdict;
+}
+
+function headOf(manifestText: string | null): string | null {
+  try {
+    return manifestText === null ? null : ((JSON.parse(manifestText) as Partial<Manifest>).chain?.head ?? null);
+  } catch {
+    return null;
+  }
+}
+
+export interface ScenarioFound {
+  scenario: Scenario;
+  hashMatches: boolean;
+}
+
+let library: ReturnType<typeof loadShippedLibrary> | null = null;
+
+/** The scenario a package was recorded with, by id; hashMatches compares the YAML's SHA-256. */
+export function findScenario(id: string, hash: string): ScenarioFound | null {
+  library ??= loadShippedLibrary();
+  const entry = library.scenarios.find((e) => e.scenario.id === id);
+  if (!entry) return null;
+  const text = readFileSync(join(LIBRARY_DIR, entry.file), 'utf8');
+  const actual = `sha256:${createHash('sha256').update(text).digest('hex')}`;
+  return { scenario: entry.scenario, hashMatches: hash === '' || hash === actual };
+}
+
+/** t, type and data of a log line, or null when the line is not a record. */
+function lightRecord(line: string): { t: number; type: string; data: Json } | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { t, type, data } = raw as Record<string, unknown>;
+  if (typeof t !== 'number' || typeof type !== 'string' || !RECORD_TYPE_PATTERN.test(type)) return null;
+  return { t, type, data: (data ?? null) as Json };
+}
+
+export interface SessionData {
+  timeline: Timeline;
+  metrics: SessionMetrics | null;
+}
+
+/** Streams events.jsonl once: the timeline, the checks it stored, and the last logged metrics. */
+export async function readSessionData(dir: string, manifest: Manifest, scenario: Scenario | null): Promise<SessionData> {
+  const builder = new TimelineBuilder(scenario);
+  const logged: { metrics: SessionMetrics | null } = { metrics: null };
+  const inputs: Json[] = [];
+  let options: { obs?: boolean } = {};
+  const checks: { t: number; path: string }[] = [];
+  await forEachLine(join(dir, 'events.jsonl'), (line) => {
+    // Only the fields the timeline reads are checked here (a full schema parse of every line
+    // costs more than the rest together on a long log); the verdict checks every record.
+    const r = lightRecord(line);
+    if (r === null) return Promise.resolve(); // the verdict reports broken lines; the timeline skips them
+    builder.record(r);
+    const data = r.data as Record<string, Json> | null;
+    if (r.type === 'engine.output' && data?.metrics && typeof data.metrics === 'object') logged.metrics = data.metrics as unknown as SessionMetrics;
+    if (r.type === 'engine.input' && data?.input !== undefined) inputs.push(data.input);
+    if (r.type === 'engine.session') options = (data?.options ?? {}) as { obs?: boolean };
+    if (r.type === 'check.stored' && typeof data?.path === 'string') checks.push({ t: r.t, path: data.path });
+    return Promise.resolve();
+  });
+  for (const c of checks) {
+    const text = await readText(join(dir, c.path));
+    try {
+      builder.check(c.t, text === null ? null : JSON.parse(text));
+    } catch {
+      builder.check(c.t, null);
+    }
+  }
+  // Metrics not logged (an older live room): replay the logged inputs on the engine.
+  const metrics = logged.metrics ?? (scenario && typeof manifest.seed === 'number' && inputs.length > 0 ? replayMetrics(scenario, manifest.seed, options.obs === true, inputs) : null);
+  return { timeline: builder.end(manifest.media.camera?.durationMs ?? null), metrics };
+}
+
+function replayMetrics(scenario: Scenario, seed: number, obs: boolean, inputs: Json[]): SessionMetrics | null {
+  try {
+    let state: SessionState = createSession(scenario, { seed, obs });
+    for (const raw of inputs) {
+      const parsed = parseInput(raw);
+      if (parsed.ok) state = step(state, parsed.input).state;
+    }
+    return computeMetrics(state);
+  } catch {
+    return null;
+  }
+}
