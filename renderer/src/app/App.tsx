@@ -3,6 +3,8 @@ import { AssessorScreen } from '../features/assessor/AssessorScreen.tsx';
 import { DeviceCheckScreen } from '../features/device-check/DeviceCheckScreen.tsx';
 import { EvidenceScreen } from '../features/evidence/EvidenceScreen.tsx';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
+import { LiveRoomScreen } from '../features/live-room/LiveRoomScreen.tsx';
+import { ReviewScreen } from '../features/review/ReviewScreen.tsx';
 import { useNavigation, type Screen } from '../stores/navigation.ts';
 import { useCall } from './useCall.ts';
 
@@ -49,6 +51,10 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <HomeScreen />;
     case 'device-check':
       return <DeviceCheckScreen />;
+    case 'live-room':
+      return <LiveRoomScreen />;
+    case 'review':
+      return <ReviewScreen />;
     case 'evidence':
       return <EvidenceScreen />;
     case 'assessor':

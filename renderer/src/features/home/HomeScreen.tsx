@@ -83,6 +83,10 @@ export function HomeScreen() {
             {t('deviceCheck.homeButton')}
           </button>
           <small>{t('deviceCheck.homeHint')}</small>
+          <button type="button" onClick={() => go('live-room')}>
+            {t('liveRoom.homeButton')}
+          </button>
+          <small>{t('liveRoom.homeHint')}</small>
         </div>
       )}
       {role === 'assessor' && (

@@ -1,6 +1,8 @@
 import assessor from '../../features/assessor/locale-en.ts';
 import deviceCheck from '../../features/device-check/locale-en.ts';
 import evidence from '../../features/evidence/locale-en.ts';
+import liveRoom from '../../features/live-room/locale-en.ts';
+import review from '../../features/review/locale-en.ts';
 import type zhCN from './zh-CN.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -47,8 +49,10 @@ const en: Shape<typeof zhCN> = {
     rules: 'Exam rules: skill exam scored out of 100, pass at 60; one assessor per 5 candidates, at least 3 and an odd number; the skill exam lasts at least 90 minutes.',
   },
   deviceCheck,
-  evidence,
   assessor,
+  evidence,
+  liveRoom,
+  review,
 };
 
 export default en;

@@ -1,6 +1,8 @@
 import assessor from '../../features/assessor/locale-zh.ts';
 import deviceCheck from '../../features/device-check/locale-zh.ts';
 import evidence from '../../features/evidence/locale-zh.ts';
+import liveRoom from '../../features/live-room/locale-zh.ts';
+import review from '../../features/review/locale-zh.ts';
 
 const zhCN = {
   app: {
@@ -44,8 +46,10 @@ const zhCN = {
     rules: '鉴定要求：技能考核满分 100 分，60 分及以上为合格；考评人员与考生配比 1:5，且不少于 3 名、为奇数；技能考核时间不少于 90 分钟。',
   },
   deviceCheck,
-  evidence,
   assessor,
+  evidence,
+  liveRoom,
+  review,
 } as const;
 
 export default zhCN;

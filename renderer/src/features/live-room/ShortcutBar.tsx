@@ -1,0 +1,22 @@
+// The keyboard shortcuts, shown where they are used (the legend is SHORTCUTS itself).
+import { useTranslation } from 'react-i18next';
+import { SHORTCUTS } from './shortcuts.ts';
+
+export function ShortcutLegend({ compact = false }: { compact?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <ul className={compact ? 'lr-keys compact' : 'lr-keys'} aria-label={t('liveRoom.brief.shortcuts')}>
+      {SHORTCUTS.map((s) => (
+        <li key={s.action}>
+          <kbd>{s.keyLabel}</kbd>
+          <span>{t(`liveRoom.shortcut.${s.action}`)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A key cap beside a button label. */
+export function Key({ k }: { k: string }) {
+  return <kbd className="lr-kbd">{k}</kbd>;
+}

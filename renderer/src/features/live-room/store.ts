@@ -1,0 +1,94 @@
+// The live room's store. Thin: the session controller (session.ts) steps the engine and writes
+// here at most once per animation frame; components read slices. The finished session stays in
+// `result` for 复盘.
+import { create } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import type { SessionState } from '../../../../scenarios/engine/index.ts';
+import type { Scenario } from '../../../../scenarios/format/schema.ts';
+import type { MethodOutput } from '../../../../electron/contract/index.ts';
+import { emptyView, type RoomView } from './view.ts';
+import type { Timeline } from './timeline.ts';
+
+export type Stage = 'pick' | 'brief' | 'starting' | 'live' | 'ending';
+
+export interface EvidenceStatus {
+  /** off: not recorded (no evidence service, or it failed to start: `message` says why). */
+  state: 'off' | 'recording' | 'finishing' | 'finished' | 'failed';
+  sessionId: string | null;
+  message: string | null;
+  summary: MethodOutput<'evidence.finish'> | null;
+}
+
+export interface SessionResult {
+  scenario: Scenario;
+  state: SessionState;
+  timeline: Timeline;
+  evidence: EvidenceStatus;
+  /** The session clock's speed (1 unless ?clock=N). */
+  speed: number;
+}
+
+export interface LiveRoomState {
+  stage: Stage;
+  scenario: Scenario | null;
+  scenarioFile: string | null;
+  candidate: string;
+  startError: string | null;
+  /** Things the trainee should know once live (no camera, no evidence…), in Chinese. */
+  notices: string[];
+  state: SessionState | null;
+  view: RoomView;
+  timeline: Timeline | null;
+  stream: MediaStream | null;
+  cameraOk: boolean;
+  micOk: boolean;
+  evidence: EvidenceStatus;
+  obs: boolean;
+  /** The comment the trainee clicked (actions apply to it). */
+  selected: string | null;
+  /** The comment list stops scrolling (hover, S key) so a comment can be clicked. */
+  feedPaused: boolean;
+  /** Latest voice level 0..1, for the mic meter. */
+  voice: number;
+  result: SessionResult | null;
+  set: (patch: Partial<Omit<LiveRoomState, 'set'>>) => void;
+}
+
+export const noEvidence: EvidenceStatus = { state: 'off', sessionId: null, message: null, summary: null };
+
+export const useLiveRoom = create<LiveRoomState>()((set) => ({
+  stage: 'pick',
+  scenario: null,
+  scenarioFile: null,
+  candidate: '',
+  startError: null,
+  notices: [],
+  state: null,
+  view: emptyView(),
+  timeline: null,
+  stream: null,
+  cameraOk: false,
+  micOk: false,
+  evidence: noEvidence,
+  obs: false,
+  selected: null,
+  feedPaused: false,
+  voice: 0,
+  result: null,
+  set: (patch) => set(patch),
+}));
+
+/**
+ * Fields of the live engine state, re-rendering only when one of them changed (the engine copies
+ * a field only when it changes it). For panels that need a few fields, not every step.
+ */
+export function useSession<K extends keyof SessionState>(...keys: K[]): Pick<SessionState, K> | null {
+  return useLiveRoom(
+    useShallow((s) => {
+      if (s.state === null) return null;
+      const out = {} as Pick<SessionState, K>;
+      for (const k of keys) out[k] = s.state[k];
+      return out;
+    }),
+  );
+}

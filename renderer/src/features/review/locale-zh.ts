@@ -1,0 +1,47 @@
+// 复盘 strings (zh-CN). Metric lines and improvements come from the engine in Chinese.
+const review = {
+  title: '复盘',
+  none: '还没有可复盘的直播。先进入直播间完成一次实训任务。',
+  ended: { time_up: '时间到，直播自动结束', trainee: '你结束了直播' },
+  evidence: { saved: '录像和数据已存入证据包 {{id}}', failed: '证据包录制出错：{{message}}', off: '本次未录制证据包' },
+  speed: '加速 ×{{speed}}（测试模式）',
+  again: '再练一次',
+  openEvidence: '查看证据包',
+  home: '返回首页',
+  head: { duration: '直播时长', entered: '累计观看', peak: '在线峰值', orders: '订单 / 件数', gmv: '成交额', conversion: '转化率', answered: '已回复 / 需回复', latency: '回复用时 中位/九成' },
+  improve: { title: '最值得改进的三件事', none: '这次没有明显需要改进的地方，保持！' },
+  charts: {
+    title: '数据走势',
+    viewers: '在线人数（人）',
+    viewersHint: '圆圈编号对应下方的事件',
+    comments: '弹幕数（条/分钟）',
+    commentsHint: '深色为被禁言或屏蔽词拦截的弹幕',
+    orders: '订单数（每 {{seconds}} 秒）',
+    faultSpan: '故障期间',
+    deadAirSpan: '冷场',
+  },
+  video: '录像：点击时间可跳到那一刻（口头回复的标记时间就是你回答时的画面）',
+  csv: {
+    title: '导出数据（CSV）',
+    hint: '统计营销数据也是考核内容（5:7.2.1、5:7.2.2）。文件为 UTF-8，Excel 可直接打开。',
+    minutes: '按分钟统计',
+    replies: '提问与回复',
+    actions: '全部操作',
+    orders: '订单明细',
+  },
+  rubric: { title: '评分项与自动指标', item: '评分项', skills: '技能要求', metrics: '自动指标（供考评参考）', points: '{{points}} 分', all: '全部自动指标' },
+  replies: {
+    title: '需要回复的弹幕（{{count}} 条）',
+    asked: '时间',
+    comment: '弹幕',
+    status: '结果',
+    answered: '回复时间（用时）',
+    how: '回复方式',
+    seek: '在录像中跳到这一刻',
+    statuses: { on_time: '按时回复', late: '超时回复', unanswered: '未回复', pending: '直播结束时未到期' },
+    via: { voice: '口头', typed: '打字', faq: 'FAQ' },
+    with: '同类问题一并回答',
+  },
+};
+
+export default review;
