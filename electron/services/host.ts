@@ -8,7 +8,7 @@ import type { SecretStore } from './obs/secret-store.ts';
 import { createObsService } from './obs/service.ts';
 import { createScenarioHandlers } from './scenarios/handlers.ts';
 import { createScoringService } from './scoring/service.ts';
-import { linkObsToEvidence } from './session-link.ts';
+import { linkSessionEvidence } from './session-link.ts';
 import { standardHandlers } from './standard/handlers.ts';
 import { appPackage } from './version.ts';
 
@@ -43,7 +43,7 @@ export function createServices(options: ServiceOptions): Services {
     ...createDevicesHandlers({ dataDir: options.dataDir }),
     ...createScoringService({ dataDir: options.dataDir }).handlers,
   };
-  linkObsToEvidence(handlers, events, evidence, obs);
+  linkSessionEvidence(options.dataDir, handlers, events, evidence, obs);
   return {
     handlers,
     events,

@@ -1,7 +1,11 @@
-// Ties OBS to a live evidence session, so the package holds what OBS saw: while a session
-// records, every OBS event (state, telemetry, drills, recording) is logged into its hash chain on
-// the media timeline, and OBS's own recording runs with the session and is referenced (hashed at
-// the end) in the manifest. Without OBS connected, sessions record exactly as before.
+// Ties what Node knows to a live evidence session, so the package holds it: the trainee's latest
+// device check (taken before the session, so it lives in <data>/checks) is stored in the
+// package's checks/; while a session records, every OBS event (state, telemetry, drills,
+// recording) is logged into its hash chain on the media timeline, and OBS's own recording runs
+// with the session and is referenced (hashed at the end) in the manifest. Without OBS connected,
+// sessions record exactly as before.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Handlers } from '../contract/index.ts';
 import type { Json } from '../../scenarios/evidence/canonical.ts';
 import type { EventHub } from './events.ts';
@@ -10,7 +14,27 @@ import type { ObsService } from './obs/service.ts';
 
 const LOGGED_OBS_EVENTS = new Set(['obs.state', 'obs.telemetry', 'obs.drill', 'obs.recording']);
 
-export function linkObsToEvidence(handlers: Handlers, events: EventHub, evidence: EvidenceService, obs: ObsService): void {
+/** A device check older than this belongs to another day's session, not to this one. */
+const DEVICE_CHECK_MAX_AGE_MS = 12 * 60 * 60 * 1000;
+
+/** The newest device-check record in <dataDir>/checks, if one was saved recently. */
+export async function latestDeviceCheck(dataDir: string, now = Date.now()): Promise<{ file: string; record: Json } | null> {
+  const dir = join(dataDir, 'checks');
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /^device-check-[A-Za-z0-9-]+\.json$/.test(n));
+  let newest: { file: string; mtime: number } | null = null;
+  for (const name of names) {
+    const info = await stat(join(dir, name)).catch(() => null);
+    if (info && (newest === null || info.mtimeMs > newest.mtime)) newest = { file: join(dir, name), mtime: info.mtimeMs };
+  }
+  if (newest === null || now - newest.mtime > DEVICE_CHECK_MAX_AGE_MS) return null;
+  try {
+    return { file: newest.file, record: JSON.parse(await readFile(newest.file, 'utf8')) as Json };
+  } catch {
+    return null; // a damaged record is not evidence; the session records without it
+  }
+}
+
+export function linkSessionEvidence(dataDir: string, handlers: Handlers, events: EventHub, evidence: EvidenceService, obs: ObsService): void {
   const live = new Set<string>();
   const obsRecordingFor = new Set<string>();
   const logQuietly = (sessionId: string, type: string, data: unknown) => {
@@ -27,6 +51,14 @@ export function linkObsToEvidence(handlers: Handlers, events: EventHub, evidence
   handlers['evidence.start'] = async (input, context) => {
     const started = await start(input, context);
     live.add(started.sessionId);
+    const check = await latestDeviceCheck(dataDir);
+    if (check) {
+      try {
+        await handlers['evidence.check']({ sessionId: started.sessionId, name: 'device-check', record: check.record }, context);
+      } catch (error) {
+        logQuietly(started.sessionId, 'device-check.error', { file: check.file, message: error instanceof Error ? error.message : String(error) });
+      }
+    }
     if (obs.bridge.state().phase === 'connected') {
       try {
         await obs.bridge.startRecording();

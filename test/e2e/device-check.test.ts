@@ -94,6 +94,9 @@ describe.skipIf(!ready)('device check with a product on camera and Chinese speec
 
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/device-check-zh-CN.png', fullPage: true });
+    // The next step of the trainee's flow: the live room's task list.
+    await page.getByTestId('dc-go-live').click();
+    await expect.poll(() => page.locator('.lr-picker h2').textContent(), { timeout: 15_000 }).toBeTruthy();
     expect(errors).toEqual([]);
   });
 

@@ -92,6 +92,18 @@ export function DeviceCheckScreen() {
           <button type="button" onClick={() => void saveRecord()} disabled={startedAt === null}>
             {t('deviceCheck.finish')}
           </button>
+          <button
+            type="button"
+            data-testid="dc-go-live"
+            onClick={() =>
+              // The saved check is what the session's package takes into checks/.
+              void (startedAt !== null && !saved ? saveRecord() : Promise.resolve()).then(() => {
+                go('live-room');
+              })
+            }
+          >
+            {t('deviceCheck.goLive')}
+          </button>
           <button type="button" className="dc-link" onClick={() => go('home')}>
             {t('deviceCheck.back')}
           </button>

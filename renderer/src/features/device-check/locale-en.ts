@@ -14,6 +14,7 @@ const deviceCheckEn: Shape<typeof deviceCheckZh> = {
   startHint: 'The browser will ask for camera and microphone permission.',
   again: 'Check everything again',
   finish: 'Done, save result',
+  goLive: 'Go to the live room',
   back: 'Back to home',
   rerun: 'Check again',
   saved: 'Result saved: {{path}}',

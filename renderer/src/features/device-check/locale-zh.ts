@@ -10,6 +10,7 @@ const deviceCheckZh = {
   startHint: '开始后浏览器会请求摄像头和麦克风权限。',
   again: '全部重新检测',
   finish: '完成，保存结果',
+  goLive: '进入直播间',
   back: '返回首页',
   rerun: '重新检测',
   saved: '检测结果已保存：{{path}}',
