@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { run } from '../../electron/cli/main.ts';
-import type { CliIO } from '../../electron/cli/usage.ts';
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) };
-  const code = await run(argv, io);
-  return { code, out, err };
-}
+import { cli } from '../harness/cli.ts';
 
 describe('livedrill CLI', () => {
   it('--help lists the commands, --version prints the version', async () => {

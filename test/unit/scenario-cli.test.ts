@@ -3,18 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../electron/cli/main.ts';
-import type { CliIO } from '../../electron/cli/usage.ts';
+import { cli } from '../harness/cli.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'scenarios');
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) };
-  const code = await run(argv, io);
-  return { code, out, err };
-}
 
 describe('livedrill scenarios', () => {
   it('is listed in --help', async () => {

@@ -41,7 +41,8 @@ export interface EvidenceService {
   close(): Promise<void>;
 }
 
-function summary(m: Manifest, recording: boolean) {
+/** What a session list shows of a package (evidence and scoring lists alike). */
+export function sessionSummary(m: Manifest, recording: boolean) {
   return {
     sessionId: m.sessionId,
     status: m.status,
@@ -134,7 +135,7 @@ export function createEvidenceService(options: { dataDir: string; events: EventH
         const s = session(input.sessionId);
         const manifest = await (s.whenClosed() ?? s.finish());
         live.delete(input.sessionId);
-        return summary(manifest, false);
+        return sessionSummary(manifest, false);
       }),
     'evidence.list': () =>
       guard('读取证据包列表', async () => {
@@ -143,7 +144,7 @@ export function createEvidenceService(options: { dataDir: string; events: EventH
         const out = [];
         for (const name of names) {
           const m = await readManifest(join(root, name));
-          if (m) out.push(summary(m, live.has(name)));
+          if (m) out.push(sessionSummary(m, live.has(name)));
         }
         return out;
       }),

@@ -12,6 +12,7 @@ import { Draft, SHEET_FILE_FORMAT, SHEET_FORMAT, sealVersion, sheetFileText, typ
 import { draftPath, sheetPath } from '../../../scenarios/scoring/verify.ts';
 import type { Viewer } from '../../../scenarios/scoring/visibility.ts';
 import { evidenceRoot, readManifest, SESSION_ID_PATTERN } from '../evidence/package-dir.ts';
+import { sessionSummary } from '../evidence/service.ts';
 import { nodeHasher, atomicWrite, sha256Hex } from '../evidence/node-io.ts';
 import { AssessorStore, IdentityError, type Assessor } from './assessors.ts';
 import { appendLedger, exclusive, removeScoreFile, scoresReport, writeScoreFile } from './package-scores.ts';
@@ -112,15 +113,7 @@ export function createScoringService(options: ScoringOptions): { handlers: Scori
           if (!m) continue;
           const scores = await readdir(join(root, name, 'scores')).catch(() => [] as string[]);
           out.push({
-            sessionId: m.sessionId,
-            status: m.status,
-            createdAt: m.createdAt,
-            candidate: m.candidate,
-            station: m.station,
-            scenarioId: m.scenario.id,
-            durationMs: m.media.camera?.durationMs ?? null,
-            stop: m.stop,
-            recording: m.status === 'recording',
+            ...sessionSummary(m, m.status === 'recording'),
             signed: scores.filter((f) => /^a[0-9a-f]+\.json$/.test(f)).length,
             drafts: scores.filter((f) => f.endsWith('.draft.json')).length,
           });
