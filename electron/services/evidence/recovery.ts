@@ -1,6 +1,8 @@
 // On start, every package still marked "recording" whose recording process is gone was cut off
-// by a crash: it is closed from what is on disk and marked recovered with the gap.
-import { readdir } from 'node:fs/promises';
+// by a crash: it is closed from what is on disk and marked recovered with the gap. A folder
+// without a manifest is a start that never finished (evidence.start never answered, so no media
+// or record can have arrived): it is set aside as .aborted-<id>, kept for inspection, not listed.
+import { access, readdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Manifest } from '../../../scenarios/evidence/manifest.ts';
 import { closePackage } from './close.ts';
@@ -18,6 +20,17 @@ export async function recoverAll(root: string, active: ReadonlySet<string> = new
   for (const name of names.sort()) {
     if (!SESSION_ID_PATTERN.test(name) || active.has(name)) continue;
     const dir = join(root, name);
+    const hasManifest = await access(join(dir, 'manifest.json')).then(
+      () => true,
+      () => false,
+    );
+    if (!hasManifest) {
+      // Only a start with no media at all; a package that lost its manifest otherwise stays
+      // where it is, and verify says what is missing.
+      const media = await stat(join(dir, 'media', 'camera.webm')).catch(() => null);
+      if ((media?.size ?? 0) === 0 && !(await lockIsLive(dir))) await rename(dir, join(root, `.aborted-${name}`)).catch(() => undefined);
+      continue;
+    }
     const manifest = await readManifest(dir);
     if (manifest?.status !== 'recording') continue;
     if (await lockIsLive(dir)) continue; // another process (the desktop app, a web host) records it
