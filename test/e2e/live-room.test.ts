@@ -10,7 +10,7 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { evidenceCommand } from '../../electron/cli/evidence.ts';
 import { chromiumMissing, launchChromium } from '../harness/chromium.ts';
 import { makeTestMedia, mediaToolsMissing, type TestMedia } from '../harness/media.ts';
@@ -29,8 +29,31 @@ function capture() {
 async function selectQuestion(page: Page, text: string): Promise<void> {
   const item = page.locator('.lr-queue li', { hasText: text });
   await item.waitFor({ timeout: 40_000 });
-  await item.click();
-  await expect.poll(() => page.locator('.lr-reply label').textContent()).toContain(text);
+  // The queue re-renders as comments arrive: click again if a click landed during a refresh.
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await item.click();
+    const label = page.locator('.lr-reply label');
+    const chosen = await expect
+      .poll(() => label.textContent(), { timeout: 1500 })
+      .toContain(text)
+      .then(
+        () => true,
+        () => false,
+      );
+    if (chosen) return;
+  }
+  throw new Error(`the question "${text}" could not be selected in 10 clicks`);
+}
+
+/** The stream's rows are recycled as comments pour in (a virtual list refreshed every 200 ms), so a
+ *  click can land as a row is replaced: click again until the moderation panel shows a selection. */
+async function selectStreamRow(page: Page, row: Locator): Promise<void> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await row.click();
+    const selected = page.getByTestId('lr-selected');
+    if (await selected.waitFor({ timeout: 1500 }).then(() => true, () => false)) return;
+  }
+  throw new Error('no comment of the stream could be selected in 10 clicks');
 }
 
 /** The row of a comment in the review's table of questions (time, result, answer time, how). */
@@ -106,8 +129,7 @@ describe.skipIf(!ready)('live room: the level-5 直播销售员 practice task fr
     await page.getByRole('tab', { name: '恶意/广告' }).click();
     const bad = page.locator('.lr-row:not(.hidden)').first();
     await bad.waitFor({ timeout: 60_000 });
-    await bad.click();
-    await page.getByTestId('lr-selected').waitFor();
+    await selectStreamRow(page, bad);
     await page.getByTestId('lr-mute').click();
     await expect.poll(() => page.locator('.lr-tags.muted li').count()).toBe(1);
     await page.getByLabel('屏蔽词').fill('加V');
