@@ -113,11 +113,14 @@ describe.skipIf(!ready)('crash: SIGKILL of the host mid-recording', () => {
         expect(list).toHaveLength(1);
         const entry = list[0];
         expect(entry?.status).toBe('recovered');
-        const verdict = (await after.call('evidence.verify', { sessionId: entry?.sessionId })) as { valid: boolean; findings: unknown[] };
-        expect(verdict.findings).toEqual([]);
+        const verdict = (await after.call('evidence.verify', { sessionId: entry?.sessionId })) as { valid: boolean; findings: { code: string }[] };
+        // Killed before the first chunk reached the disk (none acknowledged): no media, said as a warning.
+        const noMedia = (f: { code: string }) => acked === 0 && f.code === 'media_none';
+        expect(verdict.valid).toBe(true);
+        expect(verdict.findings.filter((f) => !noMedia(f))).toEqual([]);
         const dir = join(dataDir, 'evidence', entry?.sessionId ?? '');
         const deep = await verifyPackage(dir, { deep: true });
-        expect(deep.findings).toEqual([]);
+        expect(deep.findings.filter((f) => !noMedia(f))).toEqual([]);
         const lines = readFileSync(join(dir, 'events.jsonl'), 'utf8').trim().split('\n');
         expect(lines.filter((l) => l.includes('"type":"engine.input"')).length).toBeGreaterThanOrEqual(ackedInputs);
         const ackedMs = mediaMsIn(source, ackedBytes);

@@ -107,7 +107,12 @@ export async function verifyPackage(dir: string, options: VerifyOptions = {}): P
     }
   }
   if (manifest?.status !== 'recording' && summary.mediaStart && !mediaScans.has(CAMERA_FILE) && manifest?.media.camera) {
-    findings.push({ severity: 'error', code: 'file_missing', file: CAMERA_FILE, message: `${CAMERA_FILE} 缺失 (the camera recording is missing)` });
+    if (manifest.status === 'recovered' && !manifest.files.some((f) => f.path === CAMERA_FILE)) {
+      // Cut off before the first chunk reached the disk: recovery found no media and listed none.
+      findings.push({ severity: 'warning', code: 'media_none', file: CAMERA_FILE, message: `${CAMERA_FILE} 没有内容：录制在第一段视频写入磁盘前中断 (no media reached the disk before the crash)` });
+    } else {
+      findings.push({ severity: 'error', code: 'file_missing', file: CAMERA_FILE, message: `${CAMERA_FILE} 缺失 (the camera recording is missing)` });
+    }
   }
   for (const ext of manifest?.external ?? []) {
     const here = await stat(ext.path).catch(() => null);
