@@ -1,9 +1,10 @@
 // `livedrill scenarios validate <file|dir>…` and `livedrill scenarios coverage [--type X] [--level N] [--json]`.
 // validate: 0 when every file is valid, 1 with located errors (file:line:col field.path: message),
-// 2 when a path is missing or unreadable. coverage: which skill codes the library exercises per
-// work type and level, and which of the selection's codes none does (1 if the library is invalid).
+// 2 when a path is missing or unreadable. coverage: per work type and level, which skill codes the
+// library exercises (a trainee action or a filled part produces the evidence), which it only claims,
+// and which none covers; then the whole standard in distinct codes (1 if the library is invalid).
 import { formatIssue } from '../../scenarios/format/index.ts';
-import { coverage } from '../../scenarios/library/coverage.ts';
+import { coverage, coverageSummary } from '../../scenarios/library/coverage.ts';
 import { isLevel, isWorkTypeCode, workTypeHasLevel, type Level, type WorkTypeCode } from '../../scenarios/standard/index.ts';
 import { loadFiles, ScenarioPathError, LIBRARY_DIR } from '../services/scenarios/library.ts';
 import { rejectRest, takeFlag, takeOption, UsageError, type CliIO } from './usage.ts';
@@ -70,15 +71,20 @@ function coverageCommand(args: string[], io: CliIO): number {
     { ...(workType === undefined ? {} : { workType }), ...(level === undefined ? {} : { level }) },
   );
   const errors = lib.errors.map(formatIssue);
+  const summary = coverageSummary(workType === undefined && level === undefined ? selections : coverage(lib.scenarios.map((e) => e.scenario)));
   if (json) {
-    io.out(JSON.stringify({ scenarios: lib.scenarios.map((e) => e.scenario.id), selections, errors }, null, 2));
+    io.out(JSON.stringify({ scenarios: lib.scenarios.map((e) => e.scenario.id), summary, selections, errors }, null, 2));
   } else {
     const lines: string[] = [];
     for (const sel of selections) {
-      lines.push(`${sel.workType} L${sel.level}: ${sel.exercised.length}/${sel.total} 项技能要求被场景覆盖；本级场景：${sel.scenarios.join(', ') || '无'}`);
-      for (const x of sel.exercised) lines.push(`  ✓ ${x.id.padEnd(8)} ${x.text}  ← ${x.scenarios.join(', ')}`);
+      const covered = sel.exercised.length + sel.claimedOnly.length;
+      lines.push(`${sel.workType} L${sel.level}: ${sel.exercised.length}/${sel.total} 项技能要求被练到（场景声明 ${covered}/${sel.total}）；本级场景：${sel.scenarios.join(', ') || '无'}`);
+      for (const x of sel.exercised) lines.push(`  ✓ ${x.id.padEnd(8)} ${x.text}  ← ${x.exercised.join(', ')}`);
+      for (const x of sel.claimedOnly) lines.push(`  ○ ${x.id.padEnd(8)} ${x.text}  ← 仅声明，无学员操作产生证据 (claimed, not exercised): ${x.covered.join(', ')}`);
       for (const x of sel.missing) lines.push(`  · ${x.id.padEnd(8)} ${x.text}`);
     }
+    lines.push(`全部标准：${summary.total} 项技能要求，练到 ${summary.exercised}，声明 ${summary.covered} (whole standard: ${summary.exercised}/${summary.total} exercised, ${summary.covered} covered)`);
+    if (summary.claimedNotExercised.length > 0) lines.push(`仅声明未练到 (claimed, not exercised): ${summary.claimedNotExercised.map((x) => x.id).join(', ')}`);
     io.out(lines.join('\n'));
   }
   if (errors.length > 0) {

@@ -45,18 +45,27 @@ describe('livedrill scenarios', () => {
   it('coverage lists exercised and missing codes for a selection', async () => {
     const r = await cli('scenarios', 'coverage', '--type', 'B', '--level', '5');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^B L5: \d+\/18 项技能要求被场景覆盖；本级场景：b5-navel-orange, b5-navel-orange-quick/);
+    expect(r.out).toMatch(/^B L5: \d+\/18 项技能要求被练到（场景声明 \d+\/18）；本级场景：b5-navel-orange, b5-navel-orange-quick/);
     expect(r.out).toMatch(/✓ 5:4\.2\.3 +能引导用户下单 +← b5-navel-orange, b5-navel-orange-quick/);
+    expect(r.out).toMatch(/○ 5:4\.1\.1 +能将产品特性整理成直播脚本 +← 仅声明，无学员操作产生证据 \(claimed, not exercised\): b5-navel-orange/);
+    expect(r.out).toMatch(/全部标准：173 项技能要求，练到 \d+，声明 \d+/);
     expect(r.out).toMatch(/· 5:1\.2\.2 +能下载安装直播软件/);
   });
 
   it('coverage --json has one selection per work type and level', async () => {
     const r = await cli('scenarios', 'coverage', '--json', '--type', 'd');
     expect(r.code).toBe(0);
-    const data = JSON.parse(r.out) as { scenarios: string[]; selections: { workType: string; level: number; total: number; exercised: { id: string; scenarios: string[] }[]; missing: { id: string }[] }[]; errors: string[] };
+    const data = JSON.parse(r.out) as {
+      scenarios: string[];
+      summary: { total: number; covered: number; exercised: number; claimedNotExercised: { id: string }[] };
+      selections: { workType: string; level: number; total: number; exercised: { id: string; exercised: string[] }[]; claimedOnly: { id: string }[]; missing: { id: string }[] }[];
+      errors: string[];
+    };
     expect(data.selections.map((s) => `${s.workType}${s.level}`)).toEqual(['D5', 'D4', 'D3']);
     expect(data.errors).toEqual([]);
-    for (const s of data.selections) expect(s.exercised.length + s.missing.length).toBe(s.total);
+    for (const s of data.selections) expect(s.exercised.length + s.claimedOnly.length + s.missing.length).toBe(s.total);
+    expect(data.summary.total).toBe(173);
+    expect(data.summary.exercised).toBe(data.summary.covered - data.summary.claimedNotExercised.length);
     expect(data.selections[1]?.exercised.map((x) => x.id)).toContain('4:6.2.2');
     const all = JSON.parse((await cli('scenarios', 'coverage', '--json')).out) as { selections: unknown[] };
     expect(all.selections).toHaveLength(18);
@@ -69,6 +78,6 @@ describe('livedrill scenarios', () => {
     const bad = await cli('scenarios', 'coverage', '--dir', fixtures, '--type', 'B', '--level', '5');
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/bad-wrong-type\.yaml:6:14/);
-    expect(bad.out).toMatch(/B L5: 2\/18/);
+    expect(bad.out).toMatch(/B L5: \d+\/18 项技能要求被练到（场景声明 2\/18）/);
   });
 });
