@@ -67,6 +67,7 @@ function checkProducts(s: Scenario, out: CheckIssue[], assetExists: CheckOptions
     if (p.coupon !== undefined && p.coupon.amount >= p.price) out.push({ path: at('coupon', 'amount'), message: `优惠券面额 ${p.coupon.amount} 不低于售价 ${p.price} (coupon must be less than the price)` });
     if (p.flashSale !== undefined) {
       if (p.flashSale.price >= p.price) out.push({ path: at('flashSale', 'price'), message: `秒杀价 ${p.flashSale.price} 应低于售价 ${p.price} (flash-sale price must be below the price)` });
+      if (p.flashSale.durationSec > s.durationSec) out.push({ path: at('flashSale', 'durationSec'), message: `秒杀时长 ${p.flashSale.durationSec} 秒超过直播时长 ${s.durationSec} 秒 (flash sale must fit in durationSec)` });
       if (p.flashSale.stock > p.stock) out.push({ path: at('flashSale', 'stock'), message: `秒杀库存 ${p.flashSale.stock} 超过商品库存 ${p.stock} (flash-sale stock must fit in stock)` });
     }
     // Seller-side text must itself be compliant: the task teaches compliance.
@@ -106,6 +107,7 @@ function checkEvents(s: Scenario, out: CheckIssue[]): void {
   duplicates(withIds, (e) => e.id, (k) => ['events', withIds[k]?.i ?? 0, 'id'], '事件 id', out);
   s.events.forEach((e, i) => {
     if (e.at >= s.durationSec) out.push({ path: ['events', i, 'at'], message: `事件时间 ${e.at} 秒不在直播时长 ${s.durationSec} 秒之内 (event must happen before durationSec)` });
+    if (e.type === 'fault' && e.maxSec !== undefined && e.maxSec > s.durationSec) out.push({ path: ['events', i, 'maxSec'], message: `故障持续 ${e.maxSec} 秒超过直播时长 ${s.durationSec} 秒 (maxSec must fit in durationSec)` });
     if (e.type === 'comment') {
       if (e.kind === 'question' && e.topic === undefined) out.push({ path: ['events', i, 'topic'], message: '提问弹幕需要 topic (a question needs a topic: price, size, shipping, …)' });
       if (e.kind === 'bait' && scanText(e.text).length === 0) out.push({ path: ['events', i, 'text'], message: `诱导弹幕“${e.text}”不含任何违禁或敏感说法 (bait must invite a banned claim)` });

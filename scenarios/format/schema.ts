@@ -50,13 +50,34 @@ export const METRIC_IDS = [
 export const MetricId = z.enum(METRIC_IDS);
 export type MetricId = z.infer<typeof MetricId>;
 
-const Text = z.string().trim().min(1);
+/** Longest task: every duration in a file fits in it, so a timer can never outrun the exam. */
+export const EXAM_MAX_SEC = 4 * 3600;
+/** Yuan: no live-room price, coupon or threshold is above this. */
+export const MONEY_MAX = 1_000_000;
+/** Items in stock, coupons, viewers: counts a single live room can hold. */
+export const COUNT_MAX = 10_000_000;
+
+/** Characters that take no room on screen: zero-width space/joiners, word joiner, Mongolian vowel separator, BOM, soft hyphen. */
+const INVISIBLE = /[\s\u00AD\u180E\u200B-\u200F\u2028-\u202F\u205F-\u2064\u3000\uFEFF]/gu;
+/** Whether `text` shows anything; text made only of whitespace and zero-width characters counts as empty. */
+export function isVisibleText(text: string): boolean {
+  return text.replace(INVISIBLE, '') !== '';
+}
+
+const Text = z
+  .string()
+  .trim()
+  .min(1)
+  .refine(isVisibleText, { error: '文本为空：只含空白或零宽字符 (expected visible text, got only whitespace or zero-width characters)' });
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: '应为小写字母、数字和连字符组成的标识 (expected an id such as "orange-5jin")' });
-const Seconds = z.number().int().nonnegative();
-const PositiveSeconds = z.number().int().positive();
+const Seconds = z.number().int().nonnegative().max(EXAM_MAX_SEC);
+const PositiveSeconds = z.number().int().positive().max(EXAM_MAX_SEC);
+const Count = z.number().int().nonnegative().max(COUNT_MAX);
+const PositiveCount = z.number().int().positive().max(COUNT_MAX);
 const Money = z
   .number()
   .positive()
+  .max(MONEY_MAX)
   .refine((x) => Math.abs(Math.round(x * 100) - x * 100) < 1e-6, { error: '金额最多两位小数 (expected yuan with at most 2 decimals)' });
 const SkillCode = z.string().regex(/^[1-5]:\d+\.\d+\.\d+$/, { error: '应为技能要求编号，如 "5:4.2.3" (expected level:function.content.item)' });
 export const AssetPath = z
@@ -82,13 +103,13 @@ export const Product = z.strictObject({
   price: Money,
   /** 划线价: must be a real former price (价格法). */
   listPrice: Money.optional(),
-  stock: z.number().int().nonnegative(),
+  stock: Count,
   /** 满 threshold 减 amount; `stock` coupons; active for validSec after a push. */
   coupon: z
-    .strictObject({ amount: Money, threshold: z.number().nonnegative().default(0), stock: z.number().int().positive(), validSec: PositiveSeconds.default(120) })
+    .strictObject({ amount: Money, threshold: z.number().nonnegative().max(MONEY_MAX).default(0), stock: PositiveCount, validSec: PositiveSeconds.default(120) })
     .optional(),
   /** 秒杀: price for durationSec, from its own stock. */
-  flashSale: z.strictObject({ price: Money, stock: z.number().int().positive(), durationSec: PositiveSeconds }).optional(),
+  flashSale: z.strictObject({ price: Money, stock: PositiveCount, durationSec: PositiveSeconds }).optional(),
   specs: z.array(z.strictObject({ name: Text, value: Text })).default([]),
   sellingPoints: z.array(SellingPoint).min(1),
   faqs: z.array(Faq).default([]),
@@ -110,7 +131,8 @@ export const CommentBanks = z.strictObject({
 });
 export type CommentBanks = z.infer<typeof CommentBanks>;
 
-const Weight = z.number().nonnegative().default(0);
+/** Relative weights: only their ratios matter, so 1000 to 1 is the finest mix anyone needs. */
+const Weight = z.number().nonnegative().max(1000).default(0);
 export const KindWeights = z.strictObject({
   question: Weight,
   objection: Weight,
@@ -131,13 +153,13 @@ export type Sensitivity = z.infer<typeof Sensitivity>;
 export const Audience = z.strictObject({
   seed: z.number().int().nonnegative().max(0xffffffff),
   /** Number online with platform traffic alone (the model's steady state; a well-run room does better). */
-  baseViewers: z.number().int().positive(),
+  baseViewers: z.number().int().positive().max(1_000_000),
   /** Online at the start; defaults to 30 % of baseViewers. */
-  startViewers: z.number().int().nonnegative().optional(),
+  startViewers: z.number().int().nonnegative().max(COUNT_MAX).optional(),
   /** Average time a viewer stays, which sets both leaving and arrival rates. */
   meanStaySec: PositiveSeconds.default(180),
-  /** Comments a minute at baseViewers. */
-  commentsPerMin: z.number().positive(),
+  /** Comments a minute at baseViewers (at most 200 a second, the load the live room is built for). */
+  commentsPerMin: z.number().positive().max(12_000),
   /** Orders per viewer per minute with the product pinned and nothing else going on. */
   buyPerViewerMin: z.number().positive().max(1).default(0.002),
   /** Default reply window for generated comments that expect an answer. */
@@ -174,7 +196,7 @@ export const FaultEvent = z.strictObject({
   maxSec: PositiveSeconds.optional(),
 });
 /** The platform pushes traffic: `viewers` arrive over the next 10 s. */
-export const SurgeEvent = z.strictObject({ ...EventBase, type: z.literal('surge'), viewers: z.number().int().positive() });
+export const SurgeEvent = z.strictObject({ ...EventBase, type: z.literal('surge'), viewers: z.number().int().positive().max(1_000_000) });
 
 export const ScriptedEvent = z.discriminatedUnion('type', [CommentEvent, FlashSaleCueEvent, FaultEvent, SurgeEvent], {
   error: '事件类型应为 comment、flash_sale_cue、fault 或 surge (expected type: comment | flash_sale_cue | fault | surge)',
@@ -184,7 +206,7 @@ export type ScriptedEvent = z.infer<typeof ScriptedEvent>;
 export const RubricItem = z.strictObject({
   id: Id,
   skills: z.array(SkillCode).min(1),
-  points: z.number().int().positive(),
+  points: z.number().int().positive().max(100),
   title: Localized,
   /** What the assessor looks for, in Chinese. */
   criteria: z.array(Text).min(1),
@@ -200,7 +222,7 @@ export const Scenario = z.strictObject({
   brief: Localized,
   workTypes: z.array(WorkTypeCode).min(1),
   level: Level,
-  durationSec: z.number().int().min(60).max(4 * 3600),
+  durationSec: z.number().int().min(60).max(EXAM_MAX_SEC),
   /** A short practice variant (not an exam task). */
   practice: z.boolean().default(false),
   skills: z.array(SkillCode).min(1),
