@@ -3,6 +3,7 @@
 // function that says whether an asset exists.
 import type { z } from 'zod';
 import { checkScenario, type CheckOptions } from './check.ts';
+import { firstAliasOffset, nestingProblem, structureProblem, YAML_LIMITS } from './limits.ts';
 import { formatPath, locate, parseYaml, type FieldPath, type ParsedYaml } from './locate.ts';
 import { scenarioErrorMap } from './messages.ts';
 import { Scenario } from './schema.ts';
@@ -46,18 +47,53 @@ function byPosition(a: ScenarioIssue, b: ScenarioIssue): number {
   return a.line - b.line || a.column - b.column;
 }
 
+function atOffset(file: string, parsed: ParsedYaml, offset: number, message: string): ScenarioIssue {
+  const pos = parsed.lines.linePos(offset);
+  return { file, line: pos.line, column: pos.col, path: '(yaml)', message };
+}
+
+function yamlErrors(file: string, parsed: ParsedYaml): ScenarioIssue[] {
+  return parsed.doc.errors.map((e): ScenarioIssue => {
+    const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+    const short = e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? e.message;
+    // The parser reports its own stack running out as RESOURCE_EXHAUSTION; say what it means.
+    const message = e.code === 'RESOURCE_EXHAUSTION' ? `嵌套过深，超过 ${YAML_LIMITS.maxDepth} 层 (nesting too deep)` : short;
+    return { file, line: pos.line, column: pos.col, path: '(yaml)', message: `YAML 语法错误：${message} (${e.code})` };
+  });
+}
+
+/** The document as data, or the located reason it cannot be one (unresolved alias, alias bomb, nesting). */
+function toData(file: string, parsed: ParsedYaml): { ok: true; data: unknown } | { ok: false; error: ScenarioIssue } {
+  const problem = structureProblem(parsed);
+  if (problem !== null) return { ok: false, error: atOffset(file, parsed, problem.offset, problem.message) };
+  try {
+    return { ok: true, data: parsed.doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount }) };
+  } catch (error) {
+    if (!(error instanceof Error) || !/alias/i.test(error.message)) throw error;
+    return {
+      ok: false,
+      error: atOffset(file, parsed, firstAliasOffset(parsed), `别名展开超过 ${YAML_LIMITS.maxAliasCount} 次，疑似“别名炸弹” (alias expansion over the limit of ${YAML_LIMITS.maxAliasCount}: ${error.message})`),
+    };
+  }
+}
+
 /** Parses and validates one scenario file's text. */
 export function loadScenario(file: string, text: string, options: CheckOptions = {}): LoadResult {
-  const parsed = parseYaml(text);
-  if (parsed.doc.errors.length > 0) {
-    const errors = parsed.doc.errors.map((e): ScenarioIssue => {
-      const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
-      const short = e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? e.message;
-      return { file, line: pos.line, column: pos.col, path: '(yaml)', message: `YAML 语法错误：${short} (${e.code})` };
-    });
-    return { ok: false, errors: errors.sort(byPosition) };
+  if (text.length > YAML_LIMITS.maxChars) {
+    const kb = (n: number) => `${Math.ceil(n / 1024)} KB`;
+    return { ok: false, errors: [{ file, line: 1, column: 1, path: '(yaml)', message: `文件过大：${kb(text.length)}，上限 ${kb(YAML_LIMITS.maxChars)} (file too large)` }] };
   }
-  const data: unknown = parsed.doc.toJS();
+  const deep = nestingProblem(text);
+  if (deep !== null) {
+    const before = text.slice(0, deep.offset);
+    const line = before.split('\n').length;
+    return { ok: false, errors: [{ file, line, column: deep.offset - before.lastIndexOf('\n'), path: '(yaml)', message: deep.message }] };
+  }
+  const parsed = parseYaml(text);
+  if (parsed.doc.errors.length > 0) return { ok: false, errors: yamlErrors(file, parsed).sort(byPosition) };
+  const converted = toData(file, parsed);
+  if (!converted.ok) return { ok: false, errors: [converted.error] };
+  const data = converted.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { ok: false, errors: [at(file, parsed, [], '文件内容应为一个场景映射 (expected a mapping with id, title, … at the top level)')] };
   }

@@ -33,7 +33,14 @@ export function loadLibrary(files: readonly { file: string; text: string }[], op
   const errors: ScenarioIssue[] = [];
   const seen = new Map<string, string>();
   for (const { file, text } of files) {
-    const r = loadScenario(file, text, options);
+    let r;
+    try {
+      r = loadScenario(file, text, options);
+    } catch (error) {
+      // A file the checks cannot handle is that file's error; the files after it are still checked.
+      errors.push({ file, line: 1, column: 1, path: '(root)', message: `无法检查此文件 (the validator failed on this file: ${error instanceof Error ? error.message : String(error)})` });
+      continue;
+    }
     if (!r.ok) {
       errors.push(...r.errors);
       continue;

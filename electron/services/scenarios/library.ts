@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { YAML_LIMITS, type ScenarioIssue } from '../../../scenarios/format/index.ts';
 import { LIBRARY_FILES, loadLibrary, type Library } from '../../../scenarios/library/index.ts';
 
 /** The app's root folder (the repository in development, app.asar when packaged). */
@@ -57,16 +58,29 @@ export function scenarioFiles(paths: readonly string[]): string[] {
   return out;
 }
 
-/** Loads and checks the named files (images checked against the app's assets/). */
+/** Loads and checks the named files (images checked against the app's assets/). A file too large
+ *  to be a task is reported (located at its first line) without being read, and the run goes on. */
 export function loadFiles(paths: readonly string[]): Library {
-  const files = scenarioFiles(paths).map((file) => {
+  const names = scenarioFiles(paths);
+  const oversize = new Map<string, ScenarioIssue>();
+  const files: { file: string; text: string }[] = [];
+  for (const file of names) {
     try {
-      return { file, text: readFileSync(file, 'utf8') };
+      const size = statSync(file).size;
+      if (size > YAML_LIMITS.maxChars) {
+        oversize.set(file, { file, line: 1, column: 1, path: '(yaml)', message: `文件过大：${Math.ceil(size / 1024)} KB，上限 ${YAML_LIMITS.maxChars / 1024} KB (file too large)` });
+        continue;
+      }
+      files.push({ file, text: readFileSync(file, 'utf8') });
     } catch (error) {
       throw new ScenarioPathError(`无法读取 ${file} (${error instanceof Error ? error.message : String(error)})`);
     }
-  });
-  return loadLibrary(files, { assetExists: (p) => assetExists(p) });
+  }
+  const lib = loadLibrary(files, { assetExists: (p) => assetExists(p) });
+  if (oversize.size === 0) return lib;
+  const order = new Map(names.map((f, i) => [f, i]));
+  const errors = [...lib.errors, ...oversize.values()].sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
+  return { scenarios: lib.scenarios, errors };
 }
 
 /** The library shipped with the app, by its manifest; file names are relative to the library folder. */
