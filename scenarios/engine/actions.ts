@@ -1,6 +1,6 @@
 // What the trainee's actions, the devices and OBS do to the session. An action that cannot apply
 // (unknown comment, no coupon, …) leaves the state as it was and returns a `rejected` effect with
-// a Chinese message; every action, applied or not, is kept in `actions` for the review and CSV.
+// a code and params (the UI words it); every action, applied or not, is kept in `actions` for the review and CSV.
 import { normalise, scanText } from '../compliance/index.ts';
 import { ABUSE_KINDS, QUESTION_TOPICS } from '../format/schema.ts';
 import { emit, mark, own, record, reject, type Ctx } from './ctx.ts';
@@ -38,7 +38,7 @@ function checkText(c: Ctx, source: BannedHitRecord['source'], commentId: string 
   if (hits.length === 0) return hits;
   own(c, 'banned').push(...hits);
   emit(c, { type: 'banned_words', t, source, hits });
-  for (const h of hits) if (h.severity === 'banned') mark(c, t, 'banned_word', `违禁词“${h.word}”（${h.categoryName}）`);
+  for (const h of hits) if (h.severity === 'banned') mark(c, t, 'banned_word', 'banned_word', { word: h.word, category: h.category });
   return hits;
 }
 
@@ -58,7 +58,7 @@ function answer(c: Ctx, type: Input['type'], index: number, via: AnswerVia, text
   const t = c.s.t;
   const th = c.s.threads[index];
   if (th === undefined) return;
-  if (th.answeredAt !== null) return reject(c, type, 'already_answered', `这条弹幕已经回复过了（${th.text}）`, th.commentId);
+  if (th.answeredAt !== null) return reject(c, type, 'already_answered', { comment: th.text }, th.commentId);
   const hits = via === 'typed' && text !== null ? checkText(c, 'reply', th.commentId, text) : [];
   const threads = own(c, 'threads');
   threads[index] = { ...th, answeredAt: t, via, faqId, replyText: text, bannedHits: hits.length };
@@ -78,8 +78,8 @@ function answer(c: Ctx, type: Input['type'], index: number, via: AnswerVia, text
     const other = threads[i];
     if (other !== undefined) emit(c, { type: 'answered', t, commentId: other.commentId, via, latencyMs: t - other.t, onTime: t <= other.deadline, with: th.commentId });
   }
-  const how = via === 'voice' ? '口头回复' : via === 'faq' ? 'FAQ 回复' : '文字回复';
-  record(c, type, th.commentId, `${how}：${th.text}${text === null ? '' : ` → ${text}`}${together.length > 0 ? `（同时回答了 ${together.length} 条同类问题）` : ''}`, true);
+  const params = { comment: th.text, reply: text ?? '', together: together.length };
+  record(c, type, th.commentId, together.length > 0 ? `answered_${via}_together` : `answered_${via}`, params);
   if (th.kind === 'intent' && onTime && th.productId !== null && next(c.rng.orders) < MODEL.intentAnsweredBuy) {
     placeOrder(c, t, th.productId, 1, th.userId, th.user, 'intent');
   }
@@ -113,27 +113,27 @@ function markAnswered(c: Ctx, input: Of<'mark_answered'>): void {
   if (id === null) {
     // The "current" question: the oldest still open, else the oldest unanswered (a late answer).
     const index = c.s.open[0] ?? c.s.threads.findIndex((x) => x.answeredAt === null);
-    if (index < 0) return reject(c, input.type, 'no_question', '当前没有待回复的问题');
+    if (index < 0) return reject(c, input.type, 'no_question');
     return answer(c, input.type, index, 'voice', null, null);
   }
   const index = threadIndex(c, id);
-  if (index < 0) return reject(c, input.type, 'unknown_comment', `弹幕 ${id} 不需要回复或不存在`, id);
+  if (index < 0) return reject(c, input.type, 'unknown_comment', { id }, id);
   answer(c, input.type, index, 'voice', null, null);
 }
 
 function reply(c: Ctx, input: Of<'reply'>): void {
   const text = input.text.trim();
-  if (text === '' || text.length > MAX_TEXT) return reject(c, input.type, 'bad_text', `回复内容应为 1–${MAX_TEXT} 个字`, input.commentId);
+  if (text === '' || text.length > MAX_TEXT) return reject(c, input.type, 'bad_text', { max: MAX_TEXT }, input.commentId);
   const index = threadIndex(c, input.commentId);
-  if (index < 0) return reject(c, input.type, 'unknown_comment', `弹幕 ${input.commentId} 不需要回复或不存在`, input.commentId);
+  if (index < 0) return reject(c, input.type, 'unknown_comment', { id: input.commentId }, input.commentId);
   answer(c, input.type, index, 'typed', text, null);
 }
 
 function replyFaq(c: Ctx, input: Of<'reply_faq'>): void {
   const faq = c.s.scenario.products.flatMap((p) => p.faqs).find((f) => f.id === input.faqId) ?? c.s.faqs.find((f) => f.id === input.faqId);
-  if (faq === undefined) return reject(c, input.type, 'unknown_faq', `FAQ ${input.faqId} 不存在`, input.faqId);
+  if (faq === undefined) return reject(c, input.type, 'unknown_faq', { id: input.faqId }, input.faqId);
   const index = threadIndex(c, input.commentId);
-  if (index < 0) return reject(c, input.type, 'unknown_comment', `弹幕 ${input.commentId} 不需要回复或不存在`, input.commentId);
+  if (index < 0) return reject(c, input.type, 'unknown_comment', { id: input.commentId }, input.commentId);
   const before = c.s.threads[index]?.answeredAt ?? null;
   answer(c, input.type, index, 'faq', faq.a, faq.id);
   if (before === null) own(c, 'faqUses').push({ t: c.s.t, faqId: faq.id, commentId: input.commentId });
@@ -143,32 +143,32 @@ function addFaq(c: Ctx, input: Of<'add_faq'>): void {
   const q = input.question.trim();
   const a = input.answer.trim();
   const productId = input.productId ?? null;
-  if (q === '' || a === '' || q.length > MAX_TEXT || a.length > MAX_TEXT) return reject(c, input.type, 'bad_text', '问题和答案都不能为空');
-  if (!(QUESTION_TOPICS as readonly string[]).includes(input.topic)) return reject(c, input.type, 'bad_topic', `话题 ${input.topic} 无效`);
-  if (productId !== null && !c.s.scenario.products.some((p) => p.id === productId)) return reject(c, input.type, 'unknown_product', `商品 ${productId} 不存在`, productId);
+  if (q === '' || a === '' || q.length > MAX_TEXT || a.length > MAX_TEXT) return reject(c, input.type, 'bad_faq', { max: MAX_TEXT });
+  if (!(QUESTION_TOPICS as readonly string[]).includes(input.topic)) return reject(c, input.type, 'bad_topic', { topic: input.topic });
+  if (productId !== null && !c.s.scenario.products.some((p) => p.id === productId)) return reject(c, input.type, 'unknown_product', { id: productId }, productId);
   c.s.counters = { ...c.s.counters, faq: c.s.counters.faq + 1 };
   const faq = { id: `faq-u${c.s.counters.faq}`, t: c.s.t, productId, topic: input.topic, q, a };
   own(c, 'faqs').push(faq);
   checkText(c, 'faq', null, `${q}\n${a}`);
   emit(c, { type: 'faq_added', t: c.s.t, faq });
-  record(c, input.type, faq.id, `新增 FAQ：${q} → ${a}`, true);
+  record(c, input.type, faq.id, 'faq_added', { q, a });
 }
 
 function muteUser(c: Ctx, input: Of<'mute_user'>): void {
   const t = c.s.t;
   const target = findComment(c, input.commentId);
-  if (target === undefined) return reject(c, input.type, 'unknown_comment', `找不到弹幕 ${input.commentId}`, input.commentId);
-  if (!Number.isInteger(input.durationSec) || input.durationSec < 1 || input.durationSec > 86400) return reject(c, input.type, 'bad_duration', '禁言时长应为 1–86400 秒', target.userId);
-  if (c.s.mutes.some((m) => m.userId === target.userId && m.until > t)) return reject(c, input.type, 'already_muted', `${target.user} 已在禁言中`, target.userId);
+  if (target === undefined) return reject(c, input.type, 'comment_not_found', { id: input.commentId }, input.commentId);
+  if (!Number.isInteger(input.durationSec) || input.durationSec < 1 || input.durationSec > 86400) return reject(c, input.type, 'bad_duration', { max: 86400 }, target.userId);
+  if (c.s.mutes.some((m) => m.userId === target.userId && m.until > t)) return reject(c, input.type, 'already_muted', { user: target.user }, target.userId);
   const legit = !ABUSE_KINDS.includes(target.kind);
   const until = t + input.durationSec * 1000;
   own(c, 'mutes').push({ t, userId: target.userId, user: target.user, commentId: target.id, kind: target.kind, until, legit });
   emit(c, { type: 'user_muted', t, userId: target.userId, user: target.user, until, mistaken: legit });
-  record(c, input.type, target.userId, `禁言 ${target.user} ${input.durationSec} 秒`, true);
+  record(c, input.type, target.userId, 'muted', { user: target.user, seconds: input.durationSec });
   if (legit) {
     c.s.mutedWronglyUntil = t + MODEL.mutedWronglyMs;
     changeViewers(c, t, [{ reason: 'muted_wrongly', delta: -1 }]);
-    mark(c, t, 'muted_wrongly', `误禁言正常观众 ${target.user}`);
+    mark(c, t, 'muted_wrongly', 'muted_wrongly', { user: target.user });
     return;
   }
   handleAbuse(c, (r) => r.userId === target.userId, 'mute');
@@ -189,46 +189,46 @@ function unmuteUser(c: Ctx, input: Of<'unmute_user'>): void {
   const t = c.s.t;
   const i = c.s.mutes.findIndex((m) => m.userId === input.userId && m.until > t);
   const m = c.s.mutes[i];
-  if (m === undefined) return reject(c, input.type, 'not_muted', `${input.userId} 没有在禁言中`, input.userId);
+  if (m === undefined) return reject(c, input.type, 'not_muted', { user: input.userId }, input.userId);
   own(c, 'mutes')[i] = { ...m, until: t };
   emit(c, { type: 'user_unmuted', t, userId: input.userId });
-  record(c, input.type, input.userId, `解除禁言 ${m.user}`, true);
+  record(c, input.type, input.userId, 'unmuted', { user: m.user });
 }
 
 function blockKeyword(c: Ctx, input: Of<'block_keyword'>): void {
   const keyword = input.keyword.trim();
-  if (keyword === '' || keyword.length > 20) return reject(c, input.type, 'bad_keyword', '屏蔽词应为 1–20 个字');
-  if (c.s.keywords.some((k) => k.keyword === keyword && k.removedAt === null)) return reject(c, input.type, 'already_blocked', `“${keyword}”已在屏蔽词中`, keyword);
+  if (keyword === '' || keyword.length > 20) return reject(c, input.type, 'bad_keyword', { max: 20 });
+  if (c.s.keywords.some((k) => k.keyword === keyword && k.removedAt === null)) return reject(c, input.type, 'already_blocked', { keyword }, keyword);
   own(c, 'keywords').push({ t: c.s.t, keyword, removedAt: null, hiddenAbuse: 0, hiddenLegit: 0 });
   const norm = normalise(keyword);
   handleAbuse(c, (r) => normalise(r.text).includes(norm), 'keyword');
   emit(c, { type: 'keyword_blocked', t: c.s.t, keyword });
-  record(c, input.type, keyword, `屏蔽关键词“${keyword}”`, true);
+  record(c, input.type, keyword, 'keyword_blocked', { keyword });
 }
 
 function unblockKeyword(c: Ctx, input: Of<'unblock_keyword'>): void {
   const keyword = input.keyword.trim();
   const i = c.s.keywords.findIndex((k) => k.keyword === keyword && k.removedAt === null);
   const k = c.s.keywords[i];
-  if (k === undefined) return reject(c, input.type, 'not_blocked', `“${keyword}”不在屏蔽词中`, keyword);
+  if (k === undefined) return reject(c, input.type, 'not_blocked', { keyword }, keyword);
   own(c, 'keywords')[i] = { ...k, removedAt: c.s.t };
   emit(c, { type: 'keyword_unblocked', t: c.s.t, keyword });
-  record(c, input.type, keyword, `取消屏蔽“${keyword}”`, true);
+  record(c, input.type, keyword, 'keyword_unblocked', { keyword });
 }
 
 function pinComment(c: Ctx, input: Of<'pin_comment'>): void {
-  if (!c.s.recent.some((x) => x.id === input.commentId)) return reject(c, input.type, 'unknown_comment', `只能置顶最近 ${MODEL.recentComments} 条内的弹幕（${input.commentId}）`, input.commentId);
+  if (!c.s.recent.some((x) => x.id === input.commentId)) return reject(c, input.type, 'not_recent', { id: input.commentId, recent: MODEL.recentComments }, input.commentId);
   c.s.pinnedComment = input.commentId;
   emit(c, { type: 'comment_pinned', t: c.s.t, commentId: input.commentId });
-  record(c, input.type, input.commentId, '置顶弹幕', true);
+  record(c, input.type, input.commentId, 'comment_pinned');
 }
 
 function unpinComment(c: Ctx, input: Of<'unpin_comment'>): void {
-  if (c.s.pinnedComment === null) return reject(c, input.type, 'nothing_pinned', '当前没有置顶弹幕');
+  if (c.s.pinnedComment === null) return reject(c, input.type, 'nothing_pinned');
   const id = c.s.pinnedComment;
   c.s.pinnedComment = null;
   emit(c, { type: 'comment_pinned', t: c.s.t, commentId: null });
-  record(c, input.type, id, '取消置顶弹幕', true);
+  record(c, input.type, id, 'comment_unpinned');
 }
 
 function product(c: Ctx, id: string) {
@@ -237,46 +237,46 @@ function product(c: Ctx, id: string) {
 
 function pinProduct(c: Ctx, input: Of<'pin_product'>): void {
   const p = product(c, input.productId);
-  if (p === undefined) return reject(c, input.type, 'unknown_product', `商品 ${input.productId} 不存在`, input.productId);
-  if (c.s.pinnedProduct === p.id) return reject(c, input.type, 'already_pinned', `${p.name} 已在讲解中`, p.id);
+  if (p === undefined) return reject(c, input.type, 'unknown_product', { id: input.productId }, input.productId);
+  if (c.s.pinnedProduct === p.id) return reject(c, input.type, 'already_pinned', { product: p.name }, p.id);
   c.s.pinnedProduct = p.id;
   own(c, 'pinHistory').push({ t: c.s.t, productId: p.id });
   emit(c, { type: 'product_pinned', t: c.s.t, productId: p.id });
-  record(c, input.type, p.id, `讲解中：${p.name}`, true);
+  record(c, input.type, p.id, 'product_pinned', { product: p.name });
 }
 
 function unpinProduct(c: Ctx, input: Of<'unpin_product'>): void {
-  if (c.s.pinnedProduct === null) return reject(c, input.type, 'nothing_pinned', '当前没有讲解中的商品');
+  if (c.s.pinnedProduct === null) return reject(c, input.type, 'no_product_pinned');
   const id = c.s.pinnedProduct;
   c.s.pinnedProduct = null;
   own(c, 'pinHistory').push({ t: c.s.t, productId: null });
   emit(c, { type: 'product_pinned', t: c.s.t, productId: null });
-  record(c, input.type, id, '取消讲解', true);
+  record(c, input.type, id, 'product_unpinned');
 }
 
 function pushCoupon(c: Ctx, input: Of<'push_coupon'>): void {
   const t = c.s.t;
   const p = product(c, input.productId);
-  if (p === undefined) return reject(c, input.type, 'unknown_product', `商品 ${input.productId} 不存在`, input.productId);
-  if (p.coupon === undefined) return reject(c, input.type, 'no_coupon', `${p.name} 没有可发放的优惠券`, p.id);
-  if ((c.s.products.find((x) => x.id === p.id)?.couponStock ?? 0) <= 0) return reject(c, input.type, 'coupon_sold_out', '优惠券已领完', p.id);
-  if (c.s.coupon !== null && c.s.coupon.until > t) return reject(c, input.type, 'coupon_active', '上一张优惠券还在有效期内', p.id);
+  if (p === undefined) return reject(c, input.type, 'unknown_product', { id: input.productId }, input.productId);
+  if (p.coupon === undefined) return reject(c, input.type, 'no_coupon', { product: p.name }, p.id);
+  if ((c.s.products.find((x) => x.id === p.id)?.couponStock ?? 0) <= 0) return reject(c, input.type, 'coupon_sold_out', {}, p.id);
+  if (c.s.coupon !== null && c.s.coupon.until > t) return reject(c, input.type, 'coupon_active', {}, p.id);
   const until = t + p.coupon.validSec * 1000;
   c.s.coupon = { productId: p.id, until };
   own(c, 'couponPushes').push({ t, productId: p.id });
   emit(c, { type: 'coupon_started', t, productId: p.id, until });
-  mark(c, t, 'coupon', `发券：满 ${p.coupon.threshold} 减 ${p.coupon.amount}`);
-  record(c, input.type, p.id, `发放优惠券 满${p.coupon.threshold}减${p.coupon.amount}`, true);
+  mark(c, t, 'coupon', 'coupon', { threshold: p.coupon.threshold, amount: p.coupon.amount });
+  record(c, input.type, p.id, 'coupon_pushed', { threshold: p.coupon.threshold, amount: p.coupon.amount });
 }
 
 function startFlashSale(c: Ctx, input: Of<'start_flash_sale'>): void {
   const t = c.s.t;
   const p = product(c, input.productId);
-  if (p === undefined) return reject(c, input.type, 'unknown_product', `商品 ${input.productId} 不存在`, input.productId);
-  if (p.flashSale === undefined) return reject(c, input.type, 'no_flash_sale', `${p.name} 没有秒杀设置`, p.id);
+  if (p === undefined) return reject(c, input.type, 'unknown_product', { id: input.productId }, input.productId);
+  if (p.flashSale === undefined) return reject(c, input.type, 'no_flash_sale', { product: p.name }, p.id);
   const stock = c.s.products.find((x) => x.id === p.id)?.flashStock ?? 0;
-  if (stock <= 0) return reject(c, input.type, 'flash_sold_out', '秒杀库存已售完', p.id);
-  if (c.s.flashSale !== null) return reject(c, input.type, 'flash_active', '秒杀正在进行中', p.id);
+  if (stock <= 0) return reject(c, input.type, 'flash_sold_out', {}, p.id);
+  if (c.s.flashSale !== null) return reject(c, input.type, 'flash_active', {}, p.id);
   const until = t + p.flashSale.durationSec * 1000;
   c.s.flashSale = { productId: p.id, until };
   own(c, 'flashSales').push({ t, productId: p.id, endedAt: null });
@@ -284,42 +284,42 @@ function startFlashSale(c: Ctx, input: Of<'start_flash_sale'>): void {
   const cue = c.s.cues[ci];
   if (cue !== undefined) own(c, 'cues')[ci] = { ...cue, reactedAt: t };
   emit(c, { type: 'flash_sale_started', t, productId: p.id, until, price: Math.round(p.flashSale.price * 100), stock });
-  mark(c, t, 'flash_sale_start', `开启秒杀 ¥${p.flashSale.price}`);
-  record(c, input.type, p.id, `开启秒杀 ${p.flashSale.price} 元 × ${stock}`, true);
+  mark(c, t, 'flash_sale_start', 'flash_sale_start', { price: p.flashSale.price });
+  record(c, input.type, p.id, 'flash_sale_started', { price: p.flashSale.price, stock });
 }
 
 function ackFault(c: Ctx, input: Of<'ack_fault'>): void {
   const t = c.s.t;
   const i = c.s.faults.findIndex((f) => f.id === input.faultId);
   const f = c.s.faults[i];
-  if (f === undefined || !isActive(f)) return reject(c, input.type, 'fault_not_active', `故障 ${input.faultId} 不存在或已恢复`, input.faultId);
+  if (f === undefined || !isActive(f)) return reject(c, input.type, 'fault_not_active', { id: input.faultId }, input.faultId);
   const remedy = remedyFor(f.kind, input.remedy);
-  if (remedy === undefined) return reject(c, input.type, 'unknown_remedy', `“${f.title}”没有处理办法 ${input.remedy}`, f.id);
+  if (remedy === undefined) return reject(c, input.type, 'unknown_remedy', { fault: f.kind, remedy: input.remedy }, f.id);
   const fixAt = remedy.fixes && f.source === 'app' && f.fixAt === null ? t + remedy.takesSec * 1000 : f.fixAt;
   own(c, 'faults')[i] = { ...f, detectedAt: f.detectedAt ?? t, fixAt, remedies: [...f.remedies, { t, remedy: remedy.id, correct: remedy.fixes, note: input.note ?? null }] };
   emit(c, { type: 'fault_remedy', t, faultId: f.id, remedy: remedy.id, correct: remedy.fixes, fixAt });
-  record(c, input.type, f.id, `${f.title}：${remedy.label}${remedy.fixes ? '' : '（无效）'}`, true);
+  record(c, input.type, f.id, remedy.fixes ? 'remedy_right' : 'remedy_wrong', { fault: f.kind, remedy: remedy.id });
   if (fixAt !== null && fixAt <= t) endFault(c, i, t, 'remedy');
 }
 
 function coverPoint(c: Ctx, input: Of<'cover_selling_point'>): void {
   const p = product(c, input.productId);
   const point = p?.sellingPoints.find((x) => x.id === input.pointId);
-  if (p === undefined || point === undefined) return reject(c, input.type, 'unknown_point', `卖点 ${input.productId}/${input.pointId} 不存在`, input.pointId);
-  if (c.s.covered.some((x) => x.productId === p.id && x.pointId === point.id)) return reject(c, input.type, 'already_covered', `卖点“${point.text}”已标记`, point.id);
+  if (p === undefined || point === undefined) return reject(c, input.type, 'unknown_point', { product: input.productId, point: input.pointId }, input.pointId);
+  if (c.s.covered.some((x) => x.productId === p.id && x.pointId === point.id)) return reject(c, input.type, 'already_covered', { point: point.text }, point.id);
   own(c, 'covered').push({ t: c.s.t, productId: p.id, pointId: point.id });
   emit(c, { type: 'selling_point_covered', t: c.s.t, productId: p.id, pointId: point.id });
-  record(c, input.type, point.id, `讲到卖点：${point.text}`, true);
+  record(c, input.type, point.id, 'point_covered', { point: point.text });
 }
 
 function setText(c: Ctx, input: Of<'set_text'>): void {
   const fields: readonly TextField[] = ['title', 'script', 'notice'];
-  if (!fields.includes(input.field)) return reject(c, input.type, 'bad_field', `无效的文本类型 ${input.field}`);
-  if (input.text.length > 20000) return reject(c, input.type, 'bad_text', '文本过长（最多 20000 字）', input.field);
+  if (!fields.includes(input.field)) return reject(c, input.type, 'bad_field', { field: input.field });
+  if (input.text.length > 20000) return reject(c, input.type, 'text_too_long', { max: 20000 }, input.field);
   own(c, 'texts')[input.field] = input.text;
   checkText(c, input.field, null, input.text);
   emit(c, { type: 'text_set', t: c.s.t, field: input.field });
-  record(c, input.type, input.field, input.text.slice(0, 200), true);
+  record(c, input.type, input.field, 'text_set', { field: input.field, text: input.text.slice(0, 200) });
 }
 
 function camera(c: Ctx, input: Of<'camera'>): void {
@@ -328,21 +328,21 @@ function camera(c: Ctx, input: Of<'camera'>): void {
   c.s.camera = input.available;
   if (!input.available) {
     const f = startFault(c, t, 'camera_lost', { eventId: null, maxSec: null, note: null });
-    record(c, input.type, f.id, '摄像头断开', true);
+    record(c, input.type, f.id, 'camera_lost');
     return;
   }
   c.s.faults.forEach((f, i) => {
     if (f.kind === 'camera_lost' && isActive(f)) endFault(c, i, t, 'device');
   });
-  record(c, input.type, null, '摄像头恢复', true);
+  record(c, input.type, null, 'camera_back');
 }
 
 function obsDrill(c: Ctx, input: Of<'obs_drill'>): void {
   const t = c.s.t;
   const i = c.s.faults.findIndex((f) => f.id === input.faultId);
   const f = c.s.faults[i];
-  if (f === undefined) return reject(c, input.type, 'unknown_fault', `故障 ${input.faultId} 不存在`, input.faultId);
-  record(c, input.type, f.id, `OBS 演练 ${input.status}`, true);
+  if (f === undefined) return reject(c, input.type, 'unknown_fault', { id: input.faultId }, input.faultId);
+  record(c, input.type, f.id, 'obs_drill', { fault: f.kind, status: input.status });
   if (!isActive(f) || f.source !== 'obs') return;
   switch (input.status) {
     case 'active':
@@ -411,7 +411,7 @@ export function applyInput(c: Ctx, input: Input): void {
     case 'set_text':
       return setText(c, input);
     case 'end':
-      record(c, input.type, null, '结束直播', true);
+      record(c, input.type, null, 'ended');
       return endSession(c, c.s.t, 'trainee');
   }
 }

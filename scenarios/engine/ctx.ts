@@ -3,7 +3,7 @@
 // the caller's state is never touched and unchanged parts are shared. Tests deep-freeze the input
 // state to prove it.
 import type { Rng } from './rng.ts';
-import type { ActionRecord, Effect, InputType, Marker, MarkerKind, SessionState } from './types.ts';
+import type { ActionCode, ActionRecord, Effect, InputType, Marker, MarkerCode, MarkerKind, MessageParams, RejectCode, SessionState } from './types.ts';
 
 export interface Ctx {
   s: SessionState;
@@ -45,17 +45,20 @@ export function emit(c: Ctx, effect: Effect): void {
   c.fx.push(effect);
 }
 
-export function mark(c: Ctx, t: number, kind: MarkerKind, label: string): void {
-  const marker: Marker = { t, kind, label };
+export function mark(c: Ctx, t: number, kind: MarkerKind, code: MarkerCode, params: MessageParams = {}): void {
+  const marker: Marker = { t, kind, code, key: `engine.marker.${code}`, params };
   own(c, 'markers').push(marker);
 }
 
-export function record(c: Ctx, type: InputType, target: string | null, detail: string, ok: boolean): void {
-  const rec: ActionRecord = { t: c.s.t, type, target, detail, ok };
+/** An applied action, for the action list: what it did as a code and params (the UI words it). */
+export function record(c: Ctx, type: InputType, target: string | null, code: ActionCode, params: MessageParams = {}): void {
+  const rec: ActionRecord = { t: c.s.t, type, target, key: `engine.action.${code}`, params, ok: true };
   own(c, 'actions').push(rec);
 }
 
-export function reject(c: Ctx, input: InputType, code: string, message: string, target: string | null = null): void {
-  emit(c, { type: 'rejected', t: c.s.t, input, code, message });
-  record(c, input, target, message, false);
+export function reject(c: Ctx, input: InputType, code: RejectCode, params: MessageParams = {}, target: string | null = null): void {
+  const key = `engine.reject.${code}` as const;
+  emit(c, { type: 'rejected', t: c.s.t, input, code, key, params });
+  const rec: ActionRecord = { t: c.s.t, type: input, target, key, params, ok: false };
+  own(c, 'actions').push(rec);
 }

@@ -3,7 +3,7 @@
 // action, every order. Times are seconds of session time; money is yuan. UTF-8, RFC 4180 quoting;
 // prepend a BOM when saving if Excel should detect the encoding.
 import { computeMetrics } from './metrics.ts';
-import type { SessionState } from './types.ts';
+import type { ActionRecord, SessionState } from './types.ts';
 
 type Cell = string | number | boolean | null;
 
@@ -26,7 +26,8 @@ export interface SessionCsv {
   orders: string;
 }
 
-export function sessionCsv(s: SessionState): SessionCsv {
+/** The session as CSV; `word` turns an action record's key and params into text (the UI's t). */
+export function sessionCsv(s: SessionState, word: (key: ActionRecord['key'], params: ActionRecord['params']) => string): SessionCsv {
   const m = computeMetrics(s);
   const products = new Map(s.scenario.products.map((p) => [p.id, p.name]));
   return {
@@ -40,7 +41,7 @@ export function sessionCsv(s: SessionState): SessionCsv {
     ),
     actions: table(
       ['时间 t (s)', '操作 action', '对象 target', '说明 detail', '成功 ok'],
-      s.actions.map((a) => [sec(a.t), a.type, a.target, a.detail, a.ok]),
+      s.actions.map((a) => [sec(a.t), a.type, a.target, word(a.key, a.params), a.ok]),
     ),
     orders: table(
       ['时间 t (s)', '订单 id', '商品 product', '件数 qty', '单价 unit price (元)', '实付 paid (元)', '用券 coupon', '秒杀 flash', '来源 via', '买家 buyer'],

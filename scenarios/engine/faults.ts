@@ -38,7 +38,6 @@ export function startFault(c: Ctx, t: number, kind: SessionFaultKind, opts: { ev
   const fault: FaultRecord = {
     id: `f${c.s.counters.fault}`,
     kind,
-    title: info.title,
     impact: info.impact,
     source,
     eventId: opts.eventId,
@@ -54,7 +53,7 @@ export function startFault(c: Ctx, t: number, kind: SessionFaultKind, opts: { ev
   own(c, 'faults').push(fault);
   if (info.impact === 'stream_down') closeDeadAir(c, t);
   emit(c, { type: 'fault_started', t, fault, note: opts.note });
-  mark(c, t, 'fault_start', info.title);
+  mark(c, t, 'fault_start', 'fault_start', { fault: kind });
   return fault;
 }
 
@@ -68,7 +67,7 @@ export function endFault(c: Ctx, index: number, t: number, endedBy: FaultEndedBy
   faults[index] = done;
   if (f.impact === 'stream_down') c.s.voice = { ...c.s.voice, quietFloor: Math.max(c.s.voice.quietFloor, t) };
   emit(c, { type: 'fault_ended', t, fault: done });
-  mark(c, t, 'fault_end', `${f.title}${recovered ? '恢复' : '结束'}`);
+  mark(c, t, 'fault_end', recovered ? 'fault_recovered' : 'fault_ended', { fault: f.kind });
 }
 
 /** Ends faults whose fix or time-out is due by `t`. */

@@ -4,6 +4,7 @@
 import { BANNED_CATEGORIES, type BannedCategoryId } from '../compliance/index.ts';
 import { ABUSE_KINDS, COMMENT_KINDS, type CommentKind } from '../format/schema.ts';
 import { MODEL } from './model.ts';
+import { FAULT_TITLE_ZH } from './zh-interim.ts';
 import type { AnswerVia, BannedHitRecord, FaultRecord, Marker, RemedyRecord, SessionState, Stretch, Thread, ViewerArrivalReason, ViewerLeaveReason } from './types.ts';
 
 export interface ReplyItem {
@@ -216,7 +217,7 @@ function faultMetric(f: FaultRecord): FaultMetric {
   return {
     id: f.id,
     kind: f.kind,
-    title: f.title,
+    title: FAULT_TITLE_ZH[f.kind],
     source: f.source,
     startedAt: f.startedAt,
     detectedAt: f.detectedAt,

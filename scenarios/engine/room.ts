@@ -189,7 +189,7 @@ export function placeOrder(c: Ctx, t: number, productId: string, qty: number, us
   if (next.stock === 0) {
     own(c, 'products')[pi] = { ...next, soldOutAt: t };
     emit(c, { type: 'sold_out', t, productId, what: 'stock' });
-    mark(c, t, 'sold_out', `${def.name} 售罄`);
+    mark(c, t, 'sold_out', 'sold_out', { product: def.name });
   }
   return order;
 }
@@ -202,5 +202,5 @@ export function endFlashSale(c: Ctx, t: number, reason: 'time' | 'sold_out'): vo
   const last = sales[sales.length - 1];
   if (last !== undefined && last.endedAt === null) sales[sales.length - 1] = { ...last, endedAt: t };
   emit(c, { type: 'flash_sale_ended', t, productId: f.productId, reason });
-  mark(c, t, 'flash_sale_end', reason === 'sold_out' ? '秒杀售罄' : '秒杀结束');
+  mark(c, t, 'flash_sale_end', reason === 'sold_out' ? 'flash_sold_out' : 'flash_ended');
 }

@@ -53,7 +53,7 @@ function runScripted(c: Ctx, t: number): void {
         const cue = { id: slot.id, t, productId: e.product, withinSec: e.withinSec, reactedAt: null };
         own(c, 'cues').push(cue);
         emit(c, { type: 'cue', t, cue, note });
-        mark(c, t, 'cue', note ?? '运营提示：开启秒杀');
+        mark(c, t, 'cue', note === null ? 'cue' : 'note', note === null ? {} : { note });
         break;
       }
       case 'fault':
@@ -64,7 +64,7 @@ function runScripted(c: Ctx, t: number): void {
         const prev = c.s.surge;
         c.s.surge = { perStep: (prev?.perStep ?? 0) + e.viewers / steps, stepsLeft: steps };
         emit(c, { type: 'surge', t, viewers: e.viewers, note });
-        mark(c, t, 'surge', note ?? `平台推流 +${e.viewers}`);
+        mark(c, t, 'surge', note === null ? 'surge' : 'note', note === null ? { viewers: e.viewers } : { note, viewers: e.viewers });
         break;
       }
     }
@@ -257,7 +257,7 @@ export function endSession(c: Ctx, t: number, reason: 'time_up' | 'trainee'): vo
   c.s.endedAt = t;
   c.s.endReason = reason;
   emit(c, { type: 'session_ended', t, reason });
-  mark(c, t, 'end', reason === 'time_up' ? '时间到，直播结束' : '学员结束直播');
+  mark(c, t, 'end', reason === 'time_up' ? 'time_up' : 'trainee_ended');
 }
 
 function runStep(c: Ctx, t: number): void {

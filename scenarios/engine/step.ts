@@ -18,7 +18,7 @@ export function step(state: SessionState, input: Input): StepResult {
   if (input.type === 'tick' && input.t < state.simT + MODEL.stepMs) return { state, effects: [] };
   const c = begin(state);
   if (!Number.isFinite(input.t)) {
-    reject(c, input.type, 'bad_time', `输入时间无效 (t = ${String(input.t)})`);
+    reject(c, input.type, 'bad_time', { t: String(input.t) });
     return finish(c);
   }
   const t = Math.max(input.t, state.t);
@@ -27,7 +27,7 @@ export function step(state: SessionState, input: Input): StepResult {
   const now = input.type === 'tick' ? Math.max(state.t, c.s.simT) : t;
   c.s.t = c.s.phase === 'ended' ? Math.min(now, c.s.endedAt ?? now) : now;
   if (c.s.phase === 'ended') {
-    if (!PASSIVE.has(input.type)) reject(c, input.type, 'ended', '直播已结束');
+    if (!PASSIVE.has(input.type)) reject(c, input.type, 'ended');
     return finish(c);
   }
   applyInput(c, input);

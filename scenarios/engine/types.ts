@@ -159,8 +159,8 @@ export type FaultEndedBy = 'remedy' | 'obs' | 'device' | 'auto' | 'restored' | '
 
 export interface FaultRecord {
   id: string;
+  /** The UI names it with engine.fault.<kind>.title. */
   kind: SessionFaultKind;
-  title: string;
   impact: FaultImpact;
   /** app: simulated in the app · obs: a drill in OBS · device: the real camera was lost. */
   source: 'app' | 'obs' | 'device';
@@ -243,18 +243,116 @@ export type MarkerKind =
   | 'sold_out'
   | 'end';
 
+/**
+ * Values a message's text is filled with. The engine says what happened as a code and params; the
+ * text is the UI's (renderer/src/i18n, key engine.<…>.<code>), as the device check's findings do.
+ */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** What a marker says: a finer code than its kind (a fault end recovered or not, a cue with a note). */
+export type MarkerCode =
+  | 'cue'
+  | 'note'
+  | 'fault_start'
+  | 'fault_recovered'
+  | 'fault_ended'
+  | 'coupon'
+  | 'flash_sale_start'
+  | 'flash_sold_out'
+  | 'flash_ended'
+  | 'surge'
+  | 'dead_air'
+  | 'banned_word'
+  | 'muted_wrongly'
+  | 'sold_out'
+  | 'time_up'
+  | 'trainee_ended';
+export type MarkerKey = `engine.marker.${MarkerCode}`;
+
 export interface Marker {
   t: number;
   kind: MarkerKind;
-  label: string;
+  code: MarkerCode;
+  /** i18n key of the text (engine.marker.<code>), interpolated with params. */
+  key: MarkerKey;
+  params: MessageParams;
 }
+
+/** Why an input could not be applied. */
+export type RejectCode =
+  | 'bad_time'
+  | 'ended'
+  | 'already_answered'
+  | 'no_question'
+  | 'unknown_comment'
+  | 'comment_not_found'
+  | 'not_recent'
+  | 'bad_text'
+  | 'bad_faq'
+  | 'text_too_long'
+  | 'unknown_faq'
+  | 'bad_topic'
+  | 'unknown_product'
+  | 'bad_duration'
+  | 'already_muted'
+  | 'not_muted'
+  | 'bad_keyword'
+  | 'already_blocked'
+  | 'not_blocked'
+  | 'nothing_pinned'
+  | 'no_product_pinned'
+  | 'already_pinned'
+  | 'no_coupon'
+  | 'coupon_sold_out'
+  | 'coupon_active'
+  | 'no_flash_sale'
+  | 'flash_sold_out'
+  | 'flash_active'
+  | 'fault_not_active'
+  | 'unknown_remedy'
+  | 'unknown_point'
+  | 'already_covered'
+  | 'bad_field'
+  | 'unknown_fault';
+export type RejectKey = `engine.reject.${RejectCode}`;
+
+/** What an applied input did, for the action list (复盘, CSV). */
+export type ActionCode =
+  | 'answered_voice'
+  | 'answered_faq'
+  | 'answered_typed'
+  | 'answered_voice_together'
+  | 'answered_faq_together'
+  | 'answered_typed_together'
+  | 'faq_added'
+  | 'muted'
+  | 'unmuted'
+  | 'keyword_blocked'
+  | 'keyword_unblocked'
+  | 'comment_pinned'
+  | 'comment_unpinned'
+  | 'product_pinned'
+  | 'product_unpinned'
+  | 'coupon_pushed'
+  | 'flash_sale_started'
+  | 'remedy_right'
+  | 'remedy_wrong'
+  | 'point_covered'
+  | 'text_set'
+  | 'camera_lost'
+  | 'camera_back'
+  | 'obs_drill'
+  | 'ended';
+export type ActionKey = `engine.action.${ActionCode}`;
 
 export interface ActionRecord {
   t: number;
   type: InputType;
   /** Comment, product, fault or keyword the action was about. */
   target: string | null;
-  detail: string;
+  /** engine.action.<code> when applied, engine.reject.<code> when not; interpolated with params. */
+  key: ActionKey | RejectKey;
+  params: MessageParams;
   ok: boolean;
 }
 
@@ -396,7 +494,7 @@ export type Effect =
   | { type: 'minute'; t: number; stat: MinuteStat }
   | { type: 'session_ended'; t: number; reason: 'time_up' | 'trainee' }
   /** The input could not be applied; the state did not change apart from time. */
-  | { type: 'rejected'; t: number; input: InputType; code: string; message: string };
+  | { type: 'rejected'; t: number; input: InputType; code: RejectCode; key: RejectKey; params: MessageParams };
 
 export type EffectType = Effect['type'];
 

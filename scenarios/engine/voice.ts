@@ -11,7 +11,7 @@ export function closeDeadAir(c: Ctx, t: number): void {
   c.s.voice = { ...v, deadAirStart: null, deadAirs: [...v.deadAirs, { start: v.deadAirStart, end: t }] };
   emit(c, { type: 'dead_air', t, phase: 'end', since: v.deadAirStart });
   const sec = Math.round((t - v.deadAirStart) / 1000);
-  if (sec >= 10) mark(c, v.deadAirStart, 'dead_air', `冷场 ${sec} 秒`);
+  if (sec >= 10) mark(c, v.deadAirStart, 'dead_air', 'dead_air', { seconds: sec });
 }
 
 export function voiceSample(c: Ctx, t: number, level: number): void {

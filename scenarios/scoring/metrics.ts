@@ -2,6 +2,7 @@
 // rests on (so the assessor can jump to them). The figure text comes from the engine's own
 // metric lines (scenarios/engine/summary.ts); the moments are picked here. Pure.
 import { metricLine, type SessionMetrics } from '../engine/index.ts';
+import { markerZh } from '../engine/zh-interim.ts';
 import { METRIC_IDS, type MetricId } from '../format/index.ts';
 
 export interface Moment {
@@ -56,7 +57,7 @@ function moments(m: SessionMetrics, id: MetricId): Moment[] {
     case 'orders':
     case 'conversion':
     case 'gmv':
-      return m.markers.filter((k) => k.kind === 'surge' || k.kind === 'sold_out' || k.kind === 'coupon' || k.kind === 'flash_sale_start').map((k) => ({ t: k.t, label: k.label, tone: 'info' }));
+      return m.markers.filter((k) => k.kind === 'surge' || k.kind === 'sold_out' || k.kind === 'coupon' || k.kind === 'flash_sale_start').map((k) => ({ t: k.t, label: markerZh(k), tone: 'info' }));
   }
 }
 

@@ -6,6 +6,7 @@
 import type { Json } from '../evidence/canonical.ts';
 import type { Effect, Input } from '../engine/index.ts';
 import { FAULTS, type SessionFaultKind } from '../engine/index.ts';
+import { FAULT_TITLE_ZH, REMEDY_ZH } from '../engine/zh-interim.ts';
 import type { Scenario } from '../format/index.ts';
 import { ObsTelemetrySample } from '../obs/records.ts';
 import { DeviceCheckRecord } from '../device-check/record.ts';
@@ -250,13 +251,13 @@ export class TimelineBuilder {
         return;
       case 'fault_started': {
         const f = e.fault;
-        const item = this.#add('faults', f.startedAt, `fault.${f.kind}`, `故障：${f.title}`, { tone: 'bad', ref: f.id, detail: f.source === 'obs' ? 'OBS 演练' : f.source === 'device' ? '设备' : '模拟' });
-        this.#faults.set(f.id, { kind: f.kind, title: f.title, item });
+        const item = this.#add('faults', f.startedAt, `fault.${f.kind}`, `故障：${FAULT_TITLE_ZH[f.kind]}`, { tone: 'bad', ref: f.id, detail: f.source === 'obs' ? 'OBS 演练' : f.source === 'device' ? '设备' : '模拟' });
+        this.#faults.set(f.id, { kind: f.kind, title: FAULT_TITLE_ZH[f.kind], item });
         return;
       }
       case 'fault_remedy': {
         const f = this.#faults.get(e.faultId);
-        const remedy = f ? FAULTS[f.kind as SessionFaultKind].remedies.find((r) => r.id === e.remedy)?.label : undefined;
+        const remedy = f && FAULTS[f.kind as SessionFaultKind].remedies.some((r) => r.id === e.remedy) ? REMEDY_ZH[e.remedy] : undefined;
         this.#add('faults', e.t, 'remedy', `处理：${remedy ?? e.remedy}${e.correct ? '' : '（无效）'}`, { tone: e.correct ? 'good' : 'warn', ref: e.faultId });
         return;
       }
@@ -270,8 +271,8 @@ export class TimelineBuilder {
           open.item.detail = `${open.item.detail ?? ''}；${detect}；${recover}`;
           open.item.tone = f.recoveredAt === null ? 'bad' : 'warn';
         }
-        if (f.detectedAt !== null) this.#add('faults', f.detectedAt, 'detected', `发现故障：${f.title}`, { ref: f.id, tone: 'info' });
-        if (f.recoveredAt !== null) this.#add('faults', f.recoveredAt, 'recovered', `恢复：${f.title}`, { ref: f.id, tone: 'good' });
+        if (f.detectedAt !== null) this.#add('faults', f.detectedAt, 'detected', `发现故障：${FAULT_TITLE_ZH[f.kind]}`, { ref: f.id, tone: 'info' });
+        if (f.recoveredAt !== null) this.#add('faults', f.recoveredAt, 'recovered', `恢复：${FAULT_TITLE_ZH[f.kind]}`, { ref: f.id, tone: 'good' });
         return;
       }
       case 'banned_words':

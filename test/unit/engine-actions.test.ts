@@ -1,7 +1,8 @@
-// Each trainee action, device and OBS input: what it changes, what it emits, and the Chinese
-// message when it cannot apply.
+// Each trainee action, device and OBS input: what it changes, what it emits, and the code and
+// params when it cannot apply (checked through the app's own zh-CN wording).
 import { describe, expect, it } from 'vitest';
 import { computeMetrics, createSession, currentQuestion, openQuestions, replay, step, type Effect, type Input, type SessionState } from '../../scenarios/engine/index.ts';
+import { zh } from '../harness/i18n.ts';
 import { busyScenario, drive, talking } from '../harness/scenarios.ts';
 
 function act(s: SessionState, input: Input): { state: SessionState; effects: Effect[] } {
@@ -9,7 +10,7 @@ function act(s: SessionState, input: Input): { state: SessionState; effects: Eff
 }
 
 function rejected(effects: Effect[]): string[] {
-  return effects.flatMap((e) => (e.type === 'rejected' ? [`${e.code}: ${e.message}`] : []));
+  return effects.flatMap((e) => (e.type === 'rejected' ? [`${e.code}: ${zh(e.key, e.params)}`] : []));
 }
 
 /** A room 40 s in, talking, with comments of every kind on screen. */
@@ -271,7 +272,8 @@ describe('ending', () => {
     expect(r.state).toMatchObject({ phase: 'ended', endedAt: 75_500, endReason: 'trainee', coupon: null });
     expect(r.state.faults[0]).toMatchObject({ endedBy: 'session_end', recoveredAt: null });
     expect(r.state.minutes.map((m) => m.minute)).toEqual([0, 1]);
-    expect(r.state.markers.at(-1)).toMatchObject({ kind: 'end', label: '学员结束直播' });
+    expect(r.state.markers.at(-1)).toMatchObject({ kind: 'end', key: 'engine.marker.trainee_ended' });
+    expect(r.state.markers.map((m) => zh(m.key, m.params))).toContain('学员结束直播');
   });
 });
 

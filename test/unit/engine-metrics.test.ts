@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeMetrics, createSession, improvements, metricTable, percentile, replay, rubricEvidence, sessionCsv, type Input } from '../../scenarios/engine/index.ts';
 import { METRIC_IDS } from '../../scenarios/format/index.ts';
+import { zh } from '../harness/i18n.ts';
 import { busyScenario, drive, talking } from '../harness/scenarios.ts';
 import { libraryScenario, runTrainee } from '../harness/trainee.ts';
 
@@ -129,15 +130,15 @@ describe('CSV export', () => {
   it('has a row per minute, question, action and order, quoted where needed', () => {
     const scenario = libraryScenario('b5-navel-orange-quick');
     const run = runTrainee(scenario);
-    const csv = sessionCsv(run.state);
+    const csv = sessionCsv(run.state, zh);
     const lines = (text: string) => text.trimEnd().split('\r\n');
     expect(lines(csv.minutes)).toHaveLength(1 + 3);
     expect(lines(csv.minutes)[0]).toMatch(/^分钟 minute,在线人数 viewers/);
     expect(lines(csv.replies)).toHaveLength(1 + run.state.threads.length);
     expect(lines(csv.actions)).toHaveLength(1 + run.state.actions.length);
     expect(lines(csv.orders)).toHaveLength(1 + run.state.orders.length);
-    expect(csv.actions).toMatch(/\r\n2,set_text,title,赣南脐橙助农直播（3 分钟练习），直播间专享价,true\r\n/);
+    expect(csv.actions).toMatch(/\r\n2,set_text,title,修改标题：赣南脐橙助农直播（3 分钟练习），直播间专享价,true\r\n/);
     const quoted = replay(createSession(scenario), [{ type: 'set_text', t: 1500, field: 'script', text: '满39减5, 说"领券"\n再下单' }]);
-    expect(sessionCsv(quoted.state).actions).toMatch(/\r\n1\.5,set_text,script,"满39减5, 说""领券""\n再下单",true\r\n/);
+    expect(sessionCsv(quoted.state, zh).actions).toMatch(/\r\n1\.5,set_text,script,"修改话术：满39减5, 说""领券""\n再下单",true\r\n/);
   });
 });

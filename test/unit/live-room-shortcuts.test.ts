@@ -5,6 +5,7 @@ import { linearScale, linePath, niceStep, niceTicks, staggerRows, tickLabel, tim
 import { CSV_TABLES, csvFiles } from '../../renderer/src/features/review/csv.ts';
 import zh from '../../renderer/src/features/live-room/locale-zh.ts';
 import { sessionCsv } from '../../scenarios/engine/index.ts';
+import { zh as zhText } from '../harness/i18n.ts';
 import { busyScenario, drive } from '../harness/scenarios.ts';
 
 const press = (key: string, more: Partial<KeyPress> = {}): KeyPress => ({ key, ctrlKey: false, altKey: false, metaKey: false, repeat: false, editable: false, ...more });
@@ -80,7 +81,7 @@ describe('chart scales', () => {
 describe('CSV files', () => {
   it('names the four tables safely and starts each with a BOM', () => {
     const s = drive(busyScenario(), 70_000).state;
-    const files = csvFiles(sessionCsv(s), 'b5 quick/../20260101');
+    const files = csvFiles(sessionCsv(s, zhText), 'b5 quick/../20260101');
     expect(files.map((f) => f.table)).toEqual([...CSV_TABLES]);
     expect(files.map((f) => f.name)).toEqual(['b5-quick-..-20260101-minutes.csv', 'b5-quick-..-20260101-replies.csv', 'b5-quick-..-20260101-actions.csv', 'b5-quick-..-20260101-orders.csv']);
     for (const f of files) expect(f.text.startsWith('\uFEFF')).toBe(true);

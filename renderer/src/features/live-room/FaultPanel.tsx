@@ -3,9 +3,12 @@
 // goes to the record). A drill running in OBS is fixed in OBS; choosing here records detection.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FAULTS, type FaultRecord } from '../../../../scenarios/engine/index.ts';
+import type { TFunction } from 'i18next';
+import { FAULTS, type FaultRecord, type RemedyKey } from '../../../../scenarios/engine/index.ts';
 import { formatClock } from './clock.ts';
 import { dispatch, reconnectCamera } from './session.ts';
+
+const remedyText = (t: TFunction, key: RemedyKey | undefined, id: string) => (key === undefined ? id : t(key));
 
 export function FaultCard({ fault, now }: { fault: FaultRecord; now: number }) {
   const { t } = useTranslation();
@@ -21,7 +24,7 @@ export function FaultCard({ fault, now }: { fault: FaultRecord; now: number }) {
   return (
     <section className={`lr-fault ${fault.impact}`} data-fault={fault.kind} aria-live="assertive">
       <header>
-        <strong>{fault.title}</strong>
+        <strong>{t(info.key)}</strong>
         <span>{t('liveRoom.fault.since', { time: formatClock(now - fault.startedAt) })}</span>
       </header>
       <p className="lr-fault-impact">{t(`liveRoom.fault.impact.${fault.impact}`)}</p>
@@ -37,7 +40,7 @@ export function FaultCard({ fault, now }: { fault: FaultRecord; now: number }) {
             {info.remedies.map((r) => (
               <label key={r.id} className={remedy === r.id ? 'on' : ''}>
                 <input type="radio" name={`remedy-${fault.id}`} value={r.id} checked={remedy === r.id} onChange={() => setRemedy(r.id)} />
-                {r.label}
+                {t(r.key)}
               </label>
             ))}
           </div>
@@ -47,7 +50,7 @@ export function FaultCard({ fault, now }: { fault: FaultRecord; now: number }) {
           </button>
           {last !== undefined && !last.correct && (
             <p className="lr-fault-wrong" role="alert">
-              {t('liveRoom.fault.wrong', { remedy: info.remedies.find((r) => r.id === last.remedy)?.label ?? last.remedy })}
+              {t('liveRoom.fault.wrong', { remedy: remedyText(t, info.remedies.find((r) => r.id === last.remedy)?.key, last.remedy) })}
             </p>
           )}
         </>
@@ -73,7 +76,7 @@ export function FaultPanel({ faults, now }: { faults: readonly FaultRecord[]; no
 export function PowerCut({ fault, now }: { fault: FaultRecord; now: number }) {
   const { t } = useTranslation();
   return (
-    <div className="lr-blackout" role="dialog" aria-modal="true" aria-label={fault.title}>
+    <div className="lr-blackout" role="dialog" aria-modal="true" aria-label={t(FAULTS[fault.kind].key)}>
       <div className="lr-blackout-box">
         <p className="lr-blackout-title">{t('liveRoom.fault.powerCut')}</p>
         <FaultCard fault={fault} now={now} />

@@ -24,7 +24,7 @@ function Toasts() {
     <ol className="lr-toasts" aria-live="polite">
       {toasts.map((x) => (
         <li key={x.id} className={x.tone}>
-          {t(`liveRoom.toast.${x.key}`, x.values)}
+          {t(`liveRoom.toast.${x.key}`, x.messages === undefined ? x.values : { ...x.values, ...Object.fromEntries(Object.entries(x.messages).map(([k, m]) => [k, t(m.key, m.params)])) })}
         </li>
       ))}
     </ol>

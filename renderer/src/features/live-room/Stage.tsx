@@ -4,7 +4,7 @@
 // network drops, the picture goes black when the camera is gone, a mic badge when there is no sound.
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MODEL, type FaultRecord, type SessionState } from '../../../../scenarios/engine/index.ts';
+import { FAULTS, MODEL, type FaultRecord, type SessionState } from '../../../../scenarios/engine/index.ts';
 import { FirstImage } from './ProductImage.tsx';
 import { useLiveRoom } from './store.ts';
 
@@ -120,7 +120,7 @@ export function Stage({ faults }: { faults: readonly FaultRecord[] }) {
   return (
     <div className={`lr-stage${down ? ' frozen' : ''}${noPicture || !hasVideo ? ' dark' : ''}`} data-testid="lr-stage">
       <video ref={ref} muted playsInline autoPlay />
-      {(!hasVideo || noPicture) && <div className="lr-nopicture">{noPicture ? t('liveRoom.stage.noPicture', { title: noPicture.title }) : t('liveRoom.stage.noCamera')}</div>}
+      {(!hasVideo || noPicture) && <div className="lr-nopicture">{noPicture ? t('liveRoom.stage.noPicture', { title: t(FAULTS[noPicture.kind].key) }) : t('liveRoom.stage.noCamera')}</div>}
       <div className="lr-host">
         <span className="lr-avatar">{state.scenario.products[0]?.name.slice(0, 1) ?? '播'}</span>
         <div>
@@ -133,13 +133,13 @@ export function Stage({ faults }: { faults: readonly FaultRecord[] }) {
       <Offers state={state} />
       {down !== undefined && (
         <div className="lr-banner down" role="alert" data-testid="lr-frozen">
-          <strong>{down.title}</strong>
+          <strong>{t(FAULTS[down.kind].key)}</strong>
           <span>{t('liveRoom.stage.frozen')}</span>
         </div>
       )}
       {down === undefined && noSound !== undefined && (
         <div className="lr-banner sound" role="alert">
-          <strong>{noSound.title}</strong>
+          <strong>{t(FAULTS[noSound.kind].key)}</strong>
           <span>{t('liveRoom.fault.impact.no_sound')}</span>
         </div>
       )}

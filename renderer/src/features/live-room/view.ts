@@ -1,7 +1,7 @@
 // What the live room shows besides the engine state itself, folded from the engine's effects once
 // per frame (pure): the comment feed (capped: the DOM never holds more than FEED_CAP rows, however
 // fast comments come), short toasts, the latest banned-word hits and the pending 运营提示.
-import type { BannedHitRecord, Effect } from '../../../../scenarios/engine/index.ts';
+import { FAULTS, type BannedHitRecord, type Effect, type FaultKey, type MessageParams, type RejectKey } from '../../../../scenarios/engine/index.ts';
 import type { CommentKind, QuestionTopic } from '../../../../scenarios/format/schema.ts';
 
 export type FeedStatus = 'open' | 'answered' | 'expired' | null;
@@ -42,6 +42,13 @@ export interface Toast {
   /** i18n key under liveRoom.toast and its values. */
   readonly key: string;
   readonly values: Readonly<Record<string, string | number>>;
+  /** Values that are themselves texts: an engine message (key + params) worded when shown. */
+  readonly messages?: Readonly<Record<string, ToastMessage>>;
+}
+
+export interface ToastMessage {
+  readonly key: RejectKey | FaultKey;
+  readonly params: MessageParams;
 }
 
 export interface RoomView {
@@ -77,8 +84,8 @@ export function applyEffects(view: RoomView, effects: readonly Effect[], now: nu
   let cue = view.cue;
 
   const list = () => (acc.items ??= [...view.feed.items]);
-  const toast = (tone: ToastTone, key: string, t: number, values: Record<string, string | number> = {}) => {
-    toasts.push({ id: nextToastId++, t, tone, key, values });
+  const toast = (tone: ToastTone, key: string, t: number, values: Record<string, string | number> = {}, messages?: Record<string, ToastMessage>) => {
+    toasts.push(messages === undefined ? { id: nextToastId++, t, tone, key, values } : { id: nextToastId++, t, tone, key, values, messages });
     toastsChanged = true;
   };
   const update = (id: string, change: (item: FeedItem) => FeedItem) => {
@@ -125,7 +132,7 @@ export function applyEffects(view: RoomView, effects: readonly Effect[], now: nu
         toast('warn', `soldOut.${e.what}`, e.t);
         break;
       case 'rejected':
-        toast('bad', 'rejected', e.t, { message: e.message });
+        toast('bad', 'rejected', e.t, {}, { message: { key: e.key, params: e.params } });
         break;
       case 'coupon_started':
         toast('info', 'couponStarted', e.t, { seconds: Math.round((e.until - e.t) / 1000) });
@@ -157,7 +164,7 @@ export function applyEffects(view: RoomView, effects: readonly Effect[], now: nu
         toast(e.correct ? 'good' : 'bad', e.correct ? 'remedyOk' : 'remedyWrong', e.t, { seconds: e.fixAt === null ? 0 : Math.max(0, Math.round((e.fixAt - e.t) / 1000)) });
         break;
       case 'fault_ended':
-        if (e.fault.endedBy !== 'session_end') toast('good', 'faultEnded', e.t, { title: e.fault.title });
+        if (e.fault.endedBy !== 'session_end') toast('good', 'faultEnded', e.t, {}, { title: { key: FAULTS[e.fault.kind].key, params: {} } });
         break;
       case 'selling_point_covered':
         toast('good', 'pointCovered', e.t);

@@ -51,6 +51,7 @@ function Axes({ frame }: { frame: Frame }) {
 }
 
 function Overlays({ frame, markers, spans, numbered }: { frame: Frame; markers: readonly Marker[]; spans: readonly Span[]; numbered: boolean }) {
+  const { t } = useTranslation();
   const { x, top, height } = frame;
   const rows = staggerRows(markers.map((m) => x(m.t)), 16);
   return (
@@ -69,7 +70,7 @@ function Overlays({ frame, markers, spans, numbered }: { frame: Frame; markers: 
               </text>
             </>
           )}
-          <title>{`${formatClock(m.t)} ${m.label}`}</title>
+          <title>{`${formatClock(m.t)} ${t(m.key, m.params)}`}</title>
         </g>
       ))}
     </g>

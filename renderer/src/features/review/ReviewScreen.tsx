@@ -67,7 +67,7 @@ function Report({ result }: { result: SessionResult }) {
   const top = useMemo(() => improvements(m, scenario), [m, scenario]);
   const table = useMemo(() => metricTable(m), [m]);
   const rubric = useMemo(() => rubricEvidence(scenario, m), [scenario, m]);
-  const files = useMemo(() => csvFiles(sessionCsv(state), `${scenario.id}-${evidence.sessionId ?? 'practice'}`), [state, scenario.id, evidence.sessionId]);
+  const files = useMemo(() => csvFiles(sessionCsv(state, (key, params) => t(key, params)), `${scenario.id}-${evidence.sessionId ?? 'practice'}`), [state, scenario.id, evidence.sessionId, t]);
   const spans = useMemo(() => spansOf(m), [m]);
   // In time order (the engine appends a dead-air marker when the silence ends, at its start time).
   const markers = useMemo(() => [...m.markers].sort((a, b) => a.t - b.t), [m]);
@@ -146,7 +146,7 @@ function Report({ result }: { result: SessionResult }) {
           <ol className="rv-legend">
             {markers.map((mk, i) => (
               <li key={`${mk.kind}-${String(mk.t)}-${String(i)}`} className={mk.kind}>
-                <b>{i + 1}</b> <At ms={mk.t} seek={seekTo} /> {mk.label}
+                <b>{i + 1}</b> <At ms={mk.t} seek={seekTo} /> {t(mk.key, mk.params)}
               </li>
             ))}
             <li className="rv-span-key">

@@ -2,6 +2,7 @@ import assessor from '../../features/assessor/locale-en.ts';
 import deviceCheck from '../../features/device-check/locale-en.ts';
 import evidence from '../../features/evidence/locale-en.ts';
 import liveRoom from '../../features/live-room/locale-en.ts';
+import engine from './engine-en.ts';
 import review from '../../features/review/locale-en.ts';
 import type zhCN from './zh-CN.ts';
 
@@ -53,6 +54,7 @@ const en: Shape<typeof zhCN> = {
   evidence,
   liveRoom,
   review,
+  engine,
 };
 
 export default en;

@@ -2,6 +2,7 @@ import assessor from '../../features/assessor/locale-zh.ts';
 import deviceCheck from '../../features/device-check/locale-zh.ts';
 import evidence from '../../features/evidence/locale-zh.ts';
 import liveRoom from '../../features/live-room/locale-zh.ts';
+import engine from './engine-zh.ts';
 import review from '../../features/review/locale-zh.ts';
 
 const zhCN = {
@@ -50,6 +51,7 @@ const zhCN = {
   evidence,
   liveRoom,
   review,
+  engine,
 } as const;
 
 export default zhCN;

@@ -1,0 +1,27 @@
+// The app's own i18n resources in a test: turns the codes and params the domain returns into the
+// text the trainee would read, in zh-CN or English, so tests check the real wording.
+import i18next, { type i18n } from 'i18next';
+import en from '../../renderer/src/i18n/locales/en.ts';
+import zhCN from '../../renderer/src/i18n/locales/zh-CN.ts';
+
+function instance(lng: 'zh-CN' | 'en'): i18n {
+  const x = i18next.createInstance();
+  void x.init({ resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } }, lng, fallbackLng: false, interpolation: { escapeValue: false }, initAsync: false });
+  return x;
+}
+
+const zhI = instance('zh-CN');
+const enI = instance('en');
+
+type Params = Readonly<Record<string, string | number>>;
+
+/** The zh-CN text of a key; throws if the key is missing (so a test cannot pass on a raw key). */
+export function zh(key: string, params: Params = {}): string {
+  if (!zhI.exists(key)) throw new Error(`missing zh-CN key ${key}`);
+  return zhI.t(key, params);
+}
+
+export function enText(key: string, params: Params = {}): string {
+  if (!enI.exists(key)) throw new Error(`missing en key ${key}`);
+  return enI.t(key, params);
+}
