@@ -7,12 +7,13 @@ import type { Finding } from '../../scenarios/evidence/verify.ts';
 import { defaultDataDir } from '../services/data-dir.ts';
 import { exportPackage, importArchive, ImportRefused } from '../services/evidence/archive.ts';
 import { evidenceRoot, readManifest } from '../services/evidence/package-dir.ts';
+import { readDeviceKeys, SealRefused } from '../services/evidence/seal-package.ts';
 import { UnusableInput, verifyPackage, type VerifyReport } from '../services/evidence/verify-package.ts';
 import { engineReplayer } from './evidence-replayer.ts';
 import { evidenceScoresCommand } from './evidence-scores.ts';
 import { rejectRest, takeFlag, takeOption, UsageError, type CliIO } from './usage.ts';
 
-export const evidenceUsage = 'evidence verify|replay <dir> [--json] · export <dir> [--out F] · import <file> [--data-dir D] · scores <dir> [--json]';
+export const evidenceUsage = 'evidence verify|replay <dir> [--keys F] [--json] · export <dir> [--out F] · import <file> [--data-dir D] · scores <dir> [--json]';
 
 export interface EvidenceDeps {
   replayer: Replayer | null;
@@ -25,12 +26,19 @@ function where(f: Finding): string {
   return `${f.file}${at ? ` (${at})` : ''}`;
 }
 
+function signatureLine({ seal }: VerifyReport): string {
+  if (!seal) return '未签名 unsigned (no seal.json: a whole rewrite of log and manifest cannot be detected)';
+  const station = `考站签名 station ${seal.station.deviceId} at ${seal.station.signedAt}`;
+  return seal.centre ? `${station} · 考点签收 centre ${seal.centre.deviceId} at ${seal.centre.receivedAt}` : `${station} · 考点未签收 not yet received`;
+}
+
 function printReport(io: CliIO, report: VerifyReport, title: string): void {
   const errors = report.findings.filter((f) => f.severity === 'error');
   const lines = [
     `${report.valid ? '✓ 有效 VALID' : '✗ 无效 INVALID'}  ${title} ${report.sessionId ?? '(unknown session)'}  status ${report.status ?? '?'}  ${report.records} records${
       report.durationMs !== null ? `  video ${(report.durationMs / 1000).toFixed(1)} s` : ''
     }`,
+    `  ${signatureLine(report)}`,
     ...report.findings.map((f) => `  ${f.severity === 'error' ? '✗' : '!'} ${where(f)} [${f.code}] ${f.message}`),
   ];
   if (!report.valid) lines.push(`${errors.length} problem(s) in ${report.dir}`);
@@ -40,6 +48,7 @@ function printReport(io: CliIO, report: VerifyReport, title: string): void {
 async function verify(args: string[], io: CliIO, replayer: Replayer | null | 'none'): Promise<number> {
   const json = takeFlag(args, 'json');
   const deep = takeFlag(args, 'deep');
+  const keysFile = takeOption(args, 'keys');
   const [dir, ...rest] = args;
   if (dir === undefined) throw new UsageError('which package folder?');
   rejectRest(rest, 'evidence');
@@ -54,10 +63,15 @@ async function verify(args: string[], io: CliIO, replayer: Replayer | null | 'no
   const active = run;
   let report: VerifyReport;
   try {
-    report = await verifyPackage(resolve(dir), { deep, ...(active ? { onRecord: (r, line) => active.record(r, line) } : {}) });
+    const keys = keysFile === undefined ? null : await readDeviceKeys(resolve(keysFile));
+    report = await verifyPackage(resolve(dir), { deep, keys, ...(active ? { onRecord: (r, line) => active.record(r, line) } : {}) });
   } catch (error) {
-    if (error instanceof UnusableInput) {
+    if (error instanceof UnusableInput || error instanceof SealRefused) {
       io.err(`livedrill evidence: ${error.message}`);
+      return 2;
+    }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && keysFile !== undefined) {
+      io.err(`livedrill evidence: ${keysFile}: 找不到设备公钥列表文件 (no such file)`);
       return 2;
     }
     throw error;

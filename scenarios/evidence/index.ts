@@ -6,5 +6,6 @@ export * from './hasher.ts';
 export * from './manifest.ts';
 export * from './record.ts';
 export * from './replay.ts';
+export * from './seal.ts';
 export * from './verify.ts';
 export * from './webm-close.ts';

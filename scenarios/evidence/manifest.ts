@@ -9,6 +9,8 @@ export const MANIFEST_FORMAT = 'livedrill-evidence/1';
 export const MANIFEST_FILE = 'manifest.json';
 export const EVENTS_FILE = 'events.jsonl';
 export const CAMERA_FILE = 'media/camera.webm';
+/** The station's signature and the centre's countersignature (seal.ts). */
+export const SEAL_FILE = 'seal.json';
 
 export const ManifestStatus = z.enum(['recording', 'complete', 'recovered']);
 export type ManifestStatus = z.infer<typeof ManifestStatus>;
@@ -64,6 +66,7 @@ export function isPackagePath(path: string): boolean {
   return (
     path === MANIFEST_FILE ||
     path === EVENTS_FILE ||
+    path === SEAL_FILE ||
     /^media\/[a-z0-9][a-z0-9._-]{0,80}\.(webm|mkv|mp4)$/.test(path) ||
     /^(checks|scores)\/[a-z0-9][a-z0-9._-]{0,80}\.json$/.test(path) ||
     path === 'scores/ledger.jsonl'
@@ -71,7 +74,8 @@ export function isPackagePath(path: string): boolean {
 }
 
 /** Score sheets are added after the session ended (by each assessor): they are not in the
- *  manifest and are checked by their own ledger (scenarios/scoring/verify.ts), not here. */
+ *  manifest and are checked by their own ledger (scenarios/scoring/verify.ts), not here. The
+ *  seal (seal.ts) signs the manifest, so it cannot be listed in it either. */
 export function isAfterSessionPath(path: string): boolean {
-  return path.startsWith('scores/');
+  return path.startsWith('scores/') || path === SEAL_FILE;
 }

@@ -6,12 +6,14 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WebmReader } from '../../../scenarios/evidence/ebml.ts';
 import { fromHex } from '../../../scenarios/evidence/hasher.ts';
-import { CAMERA_FILE, EVENTS_FILE, isAfterSessionPath, MANIFEST_FILE, type Manifest } from '../../../scenarios/evidence/manifest.ts';
+import { CAMERA_FILE, EVENTS_FILE, isAfterSessionPath, MANIFEST_FILE, SEAL_FILE, type Manifest } from '../../../scenarios/evidence/manifest.ts';
 import type { BytePatch, EvidenceRecord } from '../../../scenarios/evidence/record.ts';
 import { crossCheck, EventsVerifier, mediaRanges, mediaStructureFindings, type ChainSummary, type DiskFile, type Finding, type MediaRange } from '../../../scenarios/evidence/verify.ts';
 import { forEachLine, readText } from './close.ts';
 import { listFiles } from './package-dir.ts';
-import { hashFile, nodeHasher, streamFile } from './node-io.ts';
+import { hashFile, nodeHasher, sha256Hex, streamFile } from './node-io.ts';
+import { nodeSignatureCheck } from '../network/device-key.ts';
+import { checkSeal, type DeviceKeyList, type Seal } from '../../../scenarios/evidence/seal.ts';
 
 export interface VerifyReport {
   dir: string;
@@ -21,6 +23,8 @@ export interface VerifyReport {
   records: number;
   durationMs: number | null;
   files: DiskFile[];
+  /** The signatures, when the package has a readable seal.json. */
+  seal: Seal | null;
   findings: Finding[];
 }
 
@@ -36,6 +40,10 @@ export interface VerifyOptions {
   deep?: boolean;
   /** Sees every record (replay). */
   onRecord?: (record: EvidenceRecord, line: number) => void;
+  /** The centre's device keys: the seal must be by a paired, unrevoked station (seal.ts). */
+  keys?: DeviceKeyList | null;
+  /** Require the centre's countersignature (default: whenever keys are given). */
+  receiptRequired?: boolean;
 }
 
 export async function verifyPackage(dir: string, options: VerifyOptions = {}): Promise<VerifyReport> {
@@ -94,6 +102,16 @@ export async function verifyPackage(dir: string, options: VerifyOptions = {}): P
   const checked = crossCheck({ manifestText, summary, disk });
   findings.push(...checked.findings);
   const manifest = checked.manifest;
+  const keys = options.keys ?? null;
+  const sealed = await checkSeal({
+    sealText: await readText(join(dir, SEAL_FILE)),
+    manifest,
+    manifestSha256: manifestText === null ? null : sha256Hex(manifestText),
+    keys,
+    receiptRequired: options.receiptRequired ?? keys !== null,
+    check: nodeSignatureCheck,
+  });
+  findings.push(...sealed.findings);
 
   // Media: structure, and the logged ranges when the file changed (or when asked).
   for (const [path, scan] of mediaScans) {
@@ -131,6 +149,7 @@ export async function verifyPackage(dir: string, options: VerifyOptions = {}): P
     records: summary.records,
     durationMs: manifest?.media.camera?.durationMs ?? null,
     files: disk,
+    seal: sealed.seal,
     findings,
   };
 }
