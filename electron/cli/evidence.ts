@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import type { Replayer } from '../../scenarios/evidence/replay.ts';
 import { ReplayRun } from '../../scenarios/evidence/replay.ts';
-import type { Finding } from '../../scenarios/evidence/verify.ts';
+import type { Finding } from '../../scenarios/evidence/finding.ts';
 import { defaultDataDir } from '../services/data-dir.ts';
 import { exportPackage, importArchive, ImportRefused } from '../services/evidence/archive.ts';
 import { evidenceRoot, readManifest } from '../services/evidence/package-dir.ts';

@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { JsonValue } from '../../scenarios/evidence/record.ts';
 import { Candidate, Seed, StopReason } from '../../scenarios/evidence/record.ts';
 import { ManifestStatus } from '../../scenarios/evidence/manifest.ts';
+import { Finding } from '../../scenarios/evidence/finding.ts';
+import { SessionId } from '../../scenarios/evidence/session-id.ts';
 import { event, method } from './define.ts';
-
-export const SessionId = z.string().regex(/^[0-9]{8}-[0-9]{6}-[0-9a-f]{6}$/, '会话编号格式应为 YYYYMMDD-HHMMSS-xxxxxx');
 
 /** Types the package writes itself; the renderer cannot forge them. */
 const RESERVED = /^(session|media|clock|check)\./;
@@ -23,16 +23,6 @@ export const AppendRecord = z.object({
   data: JsonValue,
 });
 
-export const Finding = z.object({
-  severity: z.enum(['error', 'warning']),
-  code: z.string(),
-  file: z.string(),
-  line: z.number().int().optional(),
-  seq: z.number().int().optional(),
-  field: z.string().optional(),
-  offset: z.number().int().optional(),
-  message: z.string(),
-});
 
 export const VerifyResult = z.object({
   sessionId: z.string().nullable(),

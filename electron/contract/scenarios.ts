@@ -4,7 +4,7 @@ import { z } from 'zod';
 // The schema module only: the format's loader pulls in the YAML parser, which the contract does not need.
 import { AssetPath, Localized, Scenario } from '../../scenarios/format/schema.ts';
 import { method } from './define.ts';
-import { Level, WorkTypeCode } from './standard.ts';
+import { Level, WorkTypeCode } from '../../scenarios/standard/codes.ts';
 
 export const ScenarioSummary = z.object({
   id: z.string(),

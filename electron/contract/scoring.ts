@@ -5,20 +5,14 @@
 import { z } from 'zod';
 import { Annotation, Draft, RubricSnapshotItem, ScoringMode, SheetContent } from '../../scenarios/scoring/sheet.ts';
 import { method } from './define.ts';
-import { Finding, SessionId, SessionSummary } from './evidence.ts';
-import { Level, WorkTypeCode } from './standard.ts';
+import { SessionId } from '../../scenarios/evidence/session-id.ts';
+import { Finding, ScoreFinding } from '../../scenarios/evidence/finding.ts';
+import { SessionSummary } from './evidence.ts';
+import { Level, WorkTypeCode } from '../../scenarios/standard/codes.ts';
 
 const Token = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, '身份令牌无效，请重新验证身份');
 const Pin = z.string().regex(/^[0-9]{4,12}$/, 'PIN 应为 4–12 位数字');
 
-export const ScoreFindingSchema = z.object({
-  severity: z.enum(['error', 'warning']),
-  code: z.string(),
-  file: z.string(),
-  line: z.number().int().optional(),
-  assessorId: z.string().optional(),
-  message: z.string(),
-});
 
 const Tone = z.enum(['info', 'good', 'warn', 'bad']);
 export const TimelineSchema = z.object({
@@ -99,7 +93,7 @@ export const PanelSchema = z.object({
   /** Refused attempts to change a signed sheet, as logged in scores/ledger.jsonl. */
   refused: z.array(z.object({ at: z.string(), name: z.string().nullable(), action: z.string(), message: z.string() })),
   scoresValid: z.boolean(),
-  scoreFindings: z.array(ScoreFindingSchema),
+  scoreFindings: z.array(ScoreFinding),
 });
 export type PanelView = z.infer<typeof PanelSchema>;
 

@@ -1,9 +1,7 @@
 // Catalogue queries over the 2021 standard (scenarios/standard), for the UI.
 import { z } from 'zod';
+import { Level, WorkTypeCode } from '../../scenarios/standard/codes.ts';
 import { method } from './define.ts';
-
-export const WorkTypeCode = z.enum(['A', 'B', 'C', 'D']);
-export const Level = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
 
 export const WorkTypeInfo = z.object({
   code: WorkTypeCode,

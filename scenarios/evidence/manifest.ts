@@ -4,6 +4,7 @@
 // indent), so any changed byte either changes a value or breaks the form, and both are found.
 import { z } from 'zod';
 import { Candidate, FileDigest, Hash, Seed, StopReason } from './record.ts';
+import { SessionId } from './session-id.ts';
 
 export const MANIFEST_FORMAT = 'livedrill-evidence/1';
 export const MANIFEST_FILE = 'manifest.json';
@@ -31,7 +32,7 @@ export type ExternalFile = z.infer<typeof ExternalFile>;
 export const Manifest = z
   .object({
     format: z.literal(MANIFEST_FORMAT),
-    sessionId: z.string().regex(/^[0-9]{8}-[0-9]{6}-[0-9a-f]{6}$/, 'must be YYYYMMDD-HHMMSS-xxxxxx'),
+    sessionId: SessionId,
     createdAt: z.string(),
     candidate: Candidate,
     station: z.string(),

@@ -11,7 +11,7 @@
 //                  (after JSON.stringify), so what the log could hold is what counts.
 import { canonicalJson, type Json } from './canonical.ts';
 import type { EvidenceRecord, SessionStartData } from './record.ts';
-import type { Finding } from './verify.ts';
+import type { Finding } from './finding.ts';
 import { EVENTS_FILE } from './manifest.ts';
 
 export interface Replayer<S = unknown> {

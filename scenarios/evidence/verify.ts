@@ -3,6 +3,7 @@
 // crossCheck compares the manifest with the chain and the files. Every finding names the file
 // and, where it can, the line, seq, field or byte offset.
 import { canonicalJson, canonicalPretty } from './canonical.ts';
+import type { Finding } from './finding.ts';
 import { ZERO_HASH, type Hasher } from './hasher.ts';
 import { CAMERA_FILE, EVENTS_FILE, MANIFEST_FILE, Manifest } from './manifest.ts';
 import {
@@ -20,17 +21,6 @@ import {
   type SessionRecoveredData,
   type SessionStartData,
 } from './record.ts';
-
-export interface Finding {
-  severity: 'error' | 'warning';
-  code: string;
-  file: string;
-  line?: number;
-  seq?: number;
-  field?: string;
-  offset?: number;
-  message: string;
-}
 
 export interface ChainSummary {
   records: number;

@@ -2,7 +2,7 @@
 // 准考证号, 单位, 新考/补考. Rows come in as cells (CSV or XLSX read elsewhere); every bad row
 // gets located issues (row, column, header, code + params) and never drops the good rows.
 import { z } from 'zod';
-import { levels, workTypes, type Level, type WorkTypeCode } from '../standard/index.ts';
+import { Level, levels, WorkTypeCode, workTypes } from '../standard/index.ts';
 import { idProblem, normaliseId } from './id-number.ts';
 import { columnLetter, type LocatedIssue } from './issue.ts';
 
@@ -14,8 +14,8 @@ export const Candidate = z.strictObject({
   id: z.string().regex(/^c[0-9a-z]{4,24}$/),
   name: z.string().min(1).max(40),
   idNumber: z.string().regex(/^\d{17}[\dX]$/),
-  workType: z.enum(['A', 'B', 'C', 'D']),
-  level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
+  workType: WorkTypeCode,
+  level: Level,
   ticketNo: z.string().max(40),
   employer: z.string().max(80),
   attempt: Attempt,

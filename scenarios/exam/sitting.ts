@@ -2,7 +2,7 @@
 // stations, panel size and kind. 正式考核 must keep the rules of section 1.9 of the standard;
 // 模拟考试 may break them, and then every check names the rule broken (codes + params).
 import { z } from 'zod';
-import { examRules } from '../standard/index.ts';
+import { examRules, Level, WorkTypeCode } from '../standard/index.ts';
 import { issue, type ExamIssue } from './issue.ts';
 
 /** mock = 模拟考试 (rules reported, not enforced); formal = 正式考核 (rules enforced). */
@@ -10,14 +10,12 @@ export const SittingKind = z.enum(['mock', 'formal']);
 export type SittingKind = z.infer<typeof SittingKind>;
 
 export const SittingId = z.string().regex(/^s[0-9a-z]{4,24}$/, 'sitting id like s20261203a');
-export const WorkTypeCodeSchema = z.enum(['A', 'B', 'C', 'D']);
-export const LevelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
 
 export const SittingPlan = z.strictObject({
   title: z.string().trim().min(1).max(80),
   kind: SittingKind,
-  workType: WorkTypeCodeSchema,
-  level: LevelSchema,
+  workType: WorkTypeCode,
+  level: Level,
   /** The skill task every station runs (a scenario id of this work type and level). */
   scenarioId: z.string().min(1).max(100),
   /** Station number → scenario id, for stations that run a different task. */

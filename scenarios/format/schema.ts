@@ -5,6 +5,7 @@
 // Pure domain module: no Node, React or Electron imports.
 import { z } from 'zod';
 import { ObsDrillKind } from '../obs/records.ts';
+import { Level, WorkTypeCode } from '../standard/codes.ts';
 
 export const COMMENT_KINDS = ['question', 'objection', 'praise', 'troll', 'spam', 'bait', 'complaint', 'intent'] as const;
 export type CommentKind = (typeof COMMENT_KINDS)[number];
@@ -87,8 +88,6 @@ export const AssetPath = z
 export const Localized = z.strictObject({ 'zh-CN': Text, en: Text });
 export type Localized = z.infer<typeof Localized>;
 
-export const WorkTypeCode = z.enum(['A', 'B', 'C', 'D']);
-export const Level = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)], { error: '等级应为 1–5 (expected level 1..5)' });
 
 export const SellingPoint = z.strictObject({ id: Id, text: Text });
 export type SellingPoint = z.infer<typeof SellingPoint>;

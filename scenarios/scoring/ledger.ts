@@ -4,6 +4,7 @@
 // chain beside the sheets. One canonical JSON object a line. Pure; hashing injected.
 import { z } from 'zod';
 import { canonicalJson } from '../evidence/canonical.ts';
+import type { LedgerFinding } from '../evidence/finding.ts';
 import { HASH_PATTERN, ZERO_HASH, type Hasher } from '../evidence/hasher.ts';
 
 export const LEDGER_FILE = 'scores/ledger.jsonl';
@@ -50,13 +51,6 @@ export async function sealEntry(hasher: Hasher, head: { seq: number; hash: strin
 }
 
 export const ledgerLine = (e: LedgerEntry) => `${canonicalJson(e)}\n`;
-
-export interface LedgerFinding {
-  code: string;
-  file: string;
-  line?: number;
-  message: string;
-}
 
 export interface ReadLedger {
   entries: LedgerEntry[];

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { canonicalJson } from '../evidence/canonical.ts';
 import type { Hasher } from '../evidence/hasher.ts';
 import { HASH_PATTERN } from '../evidence/hasher.ts';
+import { Level, WorkTypeCode } from '../standard/codes.ts';
 
 export const SHEET_FORMAT = 'livedrill-score-sheet/1';
 export const SHEET_FILE_FORMAT = 'livedrill-score-sheet-file/1';
@@ -79,8 +80,8 @@ export const SheetContent = z.strictObject({
   /** When the session was recorded (manifest createdAt). */
   recordedAt: z.string(),
   scenario: z.strictObject({ id: z.string(), hash: z.string(), title: z.string() }),
-  workType: z.enum(['A', 'B', 'C', 'D']),
-  level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
+  workType: WorkTypeCode,
+  level: Level,
   mode: ScoringMode,
   /** Points may be given in steps of this size (0.5 by default). */
   step: z.number().positive(),
@@ -132,8 +133,8 @@ export const Draft = z.strictObject({
   format: z.literal('livedrill-score-draft/1'),
   sessionId: z.string(),
   assessor: z.strictObject({ id: AssessorId, name: z.string() }),
-  workType: z.enum(['A', 'B', 'C', 'D']),
-  level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
+  workType: WorkTypeCode,
+  level: Level,
   mode: ScoringMode,
   scores: z.array(z.strictObject({ id: z.string(), score: z.number().nullable(), note: z.string().max(500) })),
   annotations: z.array(Annotation),

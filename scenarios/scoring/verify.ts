@@ -2,14 +2,10 @@
 // the ledger (each version recorded, the file's bytes as recorded after its last version), the
 // scores against the sheet's rubric, and the ledger's chain. Pure: the caller reads the files.
 import type { Hasher } from '../evidence/hasher.ts';
-import { LEDGER_FILE, readLedger, type LedgerEntry, type LedgerFinding, type SignedEntryData } from './ledger.ts';
+import type { ScoreFinding } from '../evidence/finding.ts';
+import { LEDGER_FILE, readLedger, type LedgerEntry, type SignedEntryData } from './ledger.ts';
 import { checkRubric, checkScores, sumScores } from './rubric.ts';
 import { Draft, hashContent, hashSigned, SheetFile, type SignedVersion } from './sheet.ts';
-
-export interface ScoreFinding extends LedgerFinding {
-  severity: 'error' | 'warning';
-  assessorId?: string;
-}
 
 export interface VerifiedSheet {
   file: string;

@@ -4,10 +4,10 @@
 // tables (4.1, 4.2) and the exam rules (1.9). Pure: no Node, React or Electron imports.
 
 import { RAW_REQUIREMENTS } from './raw.ts';
+import { WorkTypeCode, type Level } from './codes.ts';
 import type {
   Assessment,
   ExamRules,
-  Level,
   LevelInfo,
   OccupationalFunction,
   SkillRequirement,
@@ -15,10 +15,9 @@ import type {
   TheoryWeight,
   WorkContent,
   WorkType,
-  WorkTypeCode,
 } from './types.ts';
 
-export const WORK_TYPE_CODES: readonly WorkTypeCode[] = ['A', 'B', 'C', 'D'];
+export const WORK_TYPE_CODES: readonly WorkTypeCode[] = WorkTypeCode.options;
 /** All levels, lowest (5) first. */
 export const ALL_LEVELS: readonly Level[] = [5, 4, 3, 2, 1];
 

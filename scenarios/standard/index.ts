@@ -5,7 +5,6 @@ export type {
   ExamPartId,
   ExamRules,
   KnowledgeItem,
-  Level,
   LevelInfo,
   OccupationalFunction,
   RuleViolation,
@@ -14,8 +13,8 @@ export type {
   TheoryWeight,
   WorkContent,
   WorkType,
-  WorkTypeCode,
 } from './types.ts';
+export { Level, WorkTypeCode } from './codes.ts';
 export {
   ALL_LEVELS,
   WORK_TYPE_CODES,

@@ -1,14 +1,15 @@
 // Queries over the standard's data. Pure: no Node, React or Electron imports.
 
 import { ALL_LEVELS, functions, skills, skillWeights, theoryWeights, workTypes } from './data.ts';
-import type { Level, SkillRequirement, SkillWeight, TheoryWeight, WorkTypeCode } from './types.ts';
+import { Level, WorkTypeCode } from './codes.ts';
+import type { SkillRequirement, SkillWeight, TheoryWeight } from './types.ts';
 
 export function isWorkTypeCode(x: string): x is WorkTypeCode {
-  return x === 'A' || x === 'B' || x === 'C' || x === 'D';
+  return WorkTypeCode.safeParse(x).success;
 }
 
 export function isLevel(x: number): x is Level {
-  return x === 1 || x === 2 || x === 3 || x === 4 || x === 5;
+  return Level.safeParse(x).success;
 }
 
 /** Whether the work type is certified at this level (D only at 5, 4, 3). */

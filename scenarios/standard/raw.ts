@@ -10,6 +10,8 @@
 // - Spaces inside work-content names ("和 材 料", "合 作 方 式") are PDF justification, removed.
 // - 3.1 2.1 市场调研: skill and knowledge lines are interleaved on one line; separated here.
 
+import type { Level } from './codes.ts';
+
 export type RawSkill = readonly [code: string, text: string, marker?: string];
 export type RawKnowledge = readonly [code: string, text: string];
 
@@ -21,7 +23,7 @@ export interface RawContent {
 }
 
 export interface RawLevel {
-  readonly level: 1 | 2 | 3 | 4 | 5;
+  readonly level: Level;
   readonly contents: readonly RawContent[];
 }
 

@@ -1,11 +1,9 @@
 // Types of 《互联网营销师国家职业技能标准（2021年版）》 (occupation 4-01-02-07) as data.
 // Pure domain module: no Node, React or Electron imports.
 
-/** 工种: A 选品员, B 直播销售员, C 视频创推员, D 平台管理员. */
-export type WorkTypeCode = 'A' | 'B' | 'C' | 'D';
+import type { Level, WorkTypeCode } from './codes.ts';
 
-/** 职业技能等级: 5 = 五级/初级工 (lowest) … 1 = 一级/高级技师 (highest). */
-export type Level = 1 | 2 | 3 | 4 | 5;
+export type { Level, WorkTypeCode } from './codes.ts';
 
 export interface WorkType {
   code: WorkTypeCode;

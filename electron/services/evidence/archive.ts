@@ -7,7 +7,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { isPackagePath, MANIFEST_FILE } from '../../../scenarios/evidence/manifest.ts';
-import { listFiles, SESSION_ID_PATTERN } from './package-dir.ts';
+import { listFiles } from './package-dir.ts';
+import { SESSION_ID_PATTERN } from '../../../scenarios/evidence/session-id.ts';
 import { streamFile, writeAll } from './node-io.ts';
 import { verifyPackage, type VerifyReport } from './verify-package.ts';
 

@@ -27,8 +27,6 @@ export function newSessionId(now = new Date()): string {
   return `${date}-${time}-${randomBytes(3).toString('hex')}`;
 }
 
-export const SESSION_ID_PATTERN = /^[0-9]{8}-[0-9]{6}-[0-9a-f]{6}$/;
-
 /** Every regular file under dir as a package path (forward slashes), dotfiles included. */
 export async function listFiles(dir: string): Promise<{ files: string[]; odd: string[] }> {
   const files: string[] = [];

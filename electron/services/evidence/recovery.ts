@@ -6,7 +6,8 @@ import { access, readdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Manifest } from '../../../scenarios/evidence/manifest.ts';
 import { closePackage } from './close.ts';
-import { lockIsLive, readManifest, SESSION_ID_PATTERN } from './package-dir.ts';
+import { lockIsLive, readManifest } from './package-dir.ts';
+import { SESSION_ID_PATTERN } from '../../../scenarios/evidence/session-id.ts';
 
 export interface RecoveryResult {
   sessionId: string;

@@ -8,7 +8,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { evidenceRoot, readManifest, SESSION_ID_PATTERN } from '../evidence/package-dir.ts';
+import { evidenceRoot, readManifest } from '../evidence/package-dir.ts';
+import { SESSION_ID_PATTERN } from '../../../scenarios/evidence/session-id.ts';
 import { streamFile } from '../evidence/node-io.ts';
 import { contentTypeFor } from '../security/static-path.ts';
 

@@ -11,7 +11,8 @@ import { checkRubric, checkScores, rubricSnapshot, totalScore, DEFAULT_STEP } fr
 import { Draft, SHEET_FILE_FORMAT, SHEET_FORMAT, sealVersion, sheetFileText, type SheetContent, type SheetFile } from '../../../scenarios/scoring/sheet.ts';
 import { draftPath, sheetPath } from '../../../scenarios/scoring/verify.ts';
 import type { Viewer } from '../../../scenarios/scoring/visibility.ts';
-import { evidenceRoot, readManifest, SESSION_ID_PATTERN } from '../evidence/package-dir.ts';
+import { evidenceRoot, readManifest } from '../evidence/package-dir.ts';
+import { SESSION_ID_PATTERN } from '../../../scenarios/evidence/session-id.ts';
 import { sessionSummary } from '../evidence/service.ts';
 import { nodeHasher, atomicWrite, sha256Hex } from '../evidence/node-io.ts';
 import { AssessorStore, IdentityError, type Assessor } from './assessors.ts';

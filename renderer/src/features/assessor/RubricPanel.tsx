@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { rubricView } from '../../../../scenarios/scoring/index.ts';
 import { amend, saveDraft, sign } from './actions.ts';
 import { seek, useAssessor } from './store.ts';
-import { fmtTime, formIssues, formTotal, type ScoringMode, type WorkType } from './view.ts';
+import type { WorkTypeCode } from '../../../../scenarios/standard/index.ts';
+import { fmtTime, formIssues, formTotal, type ScoringMode } from './view.ts';
 
 export function RubricPanel() {
   const { t } = useTranslation();
@@ -60,7 +61,7 @@ export function RubricPanel() {
         </label>
         <label>
           {t('assessor.rubric.workType')}{' '}
-          <select value={form.workType} disabled={!editable || signed} onChange={(e) => setForm((f) => ({ ...f, workType: e.target.value as WorkType }))}>
+          <select value={form.workType} disabled={!editable || signed} onChange={(e) => setForm((f) => ({ ...f, workType: e.target.value as WorkTypeCode }))}>
             {(scenario?.workTypes ?? [form.workType]).map((w) => (
               <option key={w} value={w}>
                 {w}

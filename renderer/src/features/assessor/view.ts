@@ -1,14 +1,15 @@
 // Pure helpers of the assessor screen: time text, which timeline items are "now", where an item
 // sits on the axis, the form ↔ sheet conversions, the media URL. No React, no bridge.
 import type { OpenResult } from '../../../../electron/contract/scoring.ts';
-import { checkScores, sumScores, type Annotation, type RubricSnapshotItem } from '../../../../scenarios/scoring/index.ts';
+import { checkScores, sumScores, type Annotation, type RubricSnapshotItem, type ScoringMode } from '../../../../scenarios/scoring/index.ts';
+import type { WorkTypeCode } from '../../../../scenarios/standard/index.ts';
+
+export type { ScoringMode };
 
 export type TimelineItem = OpenResult['timeline']['items'][number];
-export type ScoringMode = 'practice' | 'exam';
-export type WorkType = 'A' | 'B' | 'C' | 'D';
 
 export interface Form {
-  workType: WorkType;
+  workType: WorkTypeCode;
   mode: ScoringMode;
   /** Score as typed ('' for not yet scored) and the remark, by item id. */
   scores: Record<string, { score: string; note: string }>;
