@@ -11,9 +11,10 @@ import { readDeviceKeys, SealRefused } from '../services/evidence/seal-package.t
 import { UnusableInput, verifyPackage, type VerifyReport } from '../services/evidence/verify-package.ts';
 import { engineReplayer } from './evidence-replayer.ts';
 import { evidenceScoresCommand } from './evidence-scores.ts';
+import { evidenceVoiceCommand } from './evidence-voice.ts';
 import { rejectRest, takeFlag, takeOption, UsageError, type CliIO } from './usage.ts';
 
-export const evidenceUsage = 'evidence verify|replay <dir> [--keys F] [--json] · export <dir> [--out F] · import <file> [--data-dir D] · scores <dir> [--json]';
+export const evidenceUsage = 'evidence verify|replay <dir> [--keys F] [--json] · export <dir> [--out F] · import <file> [--data-dir D] · scores <dir> [--json] · voice <dir> [--json] [--dead-air S]';
 
 export interface EvidenceDeps {
   replayer: Replayer | null;
@@ -118,6 +119,8 @@ export async function evidenceCommand(args: string[], io: CliIO, deps: EvidenceD
     }
     case 'scores':
       return evidenceScoresCommand(rest, io);
+    case 'voice':
+      return evidenceVoiceCommand(rest, io);
     case 'import': {
       const dataDir = takeOption(rest, 'data-dir') ?? defaultDataDir();
       const [file, ...more] = rest;
@@ -137,6 +140,6 @@ export async function evidenceCommand(args: string[], io: CliIO, deps: EvidenceD
       }
     }
     default:
-      throw new UsageError(sub === undefined ? 'which subcommand? verify, replay, export or import' : `unknown subcommand "${sub}"`);
+      throw new UsageError(sub === undefined ? 'which subcommand? verify, replay, export, import, scores or voice' : `unknown subcommand "${sub}"`);
   }
 }

@@ -19,6 +19,8 @@ export const ID = {
   TrackNumber: 0xd7,
   TrackType: 0x83,
   DefaultDuration: 0x23e383,
+  CodecID: 0x86,
+  CodecPrivate: 0x63a2,
   Cluster: 0x1f43b675,
   Timecode: 0xe7,
   SimpleBlock: 0xa3,
@@ -40,6 +42,9 @@ const MASTERS = new Set<number>([ID.Segment, ID.Info, ID.Tracks, ID.TrackEntry, 
 const LEVEL1 = new Set<number>([ID.SeekHead, ID.Info, ID.Tracks, ID.Cluster, ID.Cues, ID.Tags, ID.Chapters, ID.Attachments]);
 const CAPTURE = new Set<number>([ID.TimecodeScale, ID.Duration, ID.TrackNumber, ID.TrackType, ID.DefaultDuration, ID.Timecode]);
 const BLOCK_HEAD = 11; // track vint (≤ 8) + 2 timecode bytes + flags
+/** Largest block handed whole to onFrame (an Opus packet is at most a few KB; video is skipped). */
+const MAX_FRAME_BYTES = 65536;
+const MAX_CODEC_PRIVATE = 4096;
 const UNKNOWN = -1;
 
 export interface ElementHeader {
@@ -97,6 +102,23 @@ export interface TrackInfo {
   /** 1 video, 2 audio. */
   type: number;
   defaultDurationNs: number | null;
+  /** E.g. A_OPUS, V_VP8; null when the file does not say. */
+  codecId: string | null;
+  /** The codec's setup bytes (for Opus the OpusHead: channels, pre-skip). */
+  codecPrivate: Uint8Array | null;
+}
+
+/** One block's frame, for a reader that decodes (see WebmReaderOptions.onFrame). */
+export interface WebmFrame {
+  track: number;
+  timestampMs: number;
+  data: Uint8Array;
+}
+
+export interface WebmReaderOptions {
+  /** Which tracks' frames to hand over; the track list is known by their first block. */
+  wantFrames?: (track: TrackInfo) => boolean;
+  onFrame?: (frame: WebmFrame) => void;
 }
 
 export interface ClusterInfo {
@@ -145,6 +167,7 @@ export class WebmReader {
   #trackDraft: Partial<TrackInfo> | null = null;
   #cluster: ClusterInfo | null = null;
   #clusterSawVideo = false;
+  readonly #options: WebmReaderOptions;
   #scan: WebmScan = {
     segment: null,
     seekRoom: null,
@@ -162,6 +185,10 @@ export class WebmReader {
     partial: null,
     error: null,
   };
+
+  constructor(options: WebmReaderOptions = {}) {
+    this.#options = options;
+  }
 
   push(chunk: Uint8Array): void {
     if (this.#scan.error) return;
@@ -232,10 +259,18 @@ export class WebmReader {
       }
       if (header.size === UNKNOWN) throw new EbmlError(header.offset, `element 0x${header.id.toString(16)} has an unknown size`);
       this.#leaf = header;
-      this.#need = CAPTURE.has(header.id) ? Math.min(header.size, 8) : header.id === ID.SimpleBlock || header.id === ID.Block ? Math.min(header.size, BLOCK_HEAD) : 0;
+      this.#need = this.#captureBytes(header);
     }
     buf = buf.subarray(at);
     this.#pending = buf.length > 0 ? buf.slice() : new Uint8Array(0);
+  }
+
+  #captureBytes(h: ElementHeader): number {
+    if (CAPTURE.has(h.id)) return Math.min(h.size, 8);
+    if (h.id === ID.CodecID) return Math.min(h.size, 64);
+    if (h.id === ID.CodecPrivate) return h.size <= MAX_CODEC_PRIVATE ? h.size : 0;
+    if (h.id === ID.SimpleBlock || h.id === ID.Block) return this.#options.onFrame && h.size <= MAX_FRAME_BYTES ? h.size : Math.min(h.size, BLOCK_HEAD);
+    return 0;
   }
 
   #closeEnded(pos: number): void {
@@ -282,6 +317,12 @@ export class WebmReader {
       case ID.DefaultDuration:
         if (this.#trackDraft) this.#trackDraft.defaultDurationNs = readUint(payload);
         break;
+      case ID.CodecID:
+        if (this.#trackDraft) this.#trackDraft.codecId = new TextDecoder().decode(payload).replace(/\0+$/, '');
+        break;
+      case ID.CodecPrivate:
+        if (this.#trackDraft && payload.length === h.size) this.#trackDraft.codecPrivate = payload.slice();
+        break;
       case ID.Timecode:
         if (this.#cluster) this.#cluster.timecode = readUint(payload);
         break;
@@ -308,6 +349,14 @@ export class WebmReader {
     const ms = ((clusterTc + relative) * scan.timecodeScale) / 1_000_000;
     scan.lastTimestampMs.set(track, Math.max(ms, scan.lastTimestampMs.get(track) ?? -Infinity));
     const video = scan.tracks.find((t) => t.type === 1)?.number;
+    const onFrame = this.#options.onFrame;
+    if (onFrame && head.length === h.size) {
+      const info = scan.tracks.find((t) => t.number === track);
+      if (info && (this.#options.wantFrames?.(info) ?? true)) {
+        if (((head[n + 2] ?? 0) & 0x06) !== 0) throw new EbmlError(h.offset, `laced block on track ${track}: lacing is not supported`);
+        onFrame({ track, timestampMs: ms, data: head.subarray(n + 3) });
+      }
+    }
     if (this.#cluster && track === video && !this.#clusterSawVideo) {
       this.#clusterSawVideo = true;
       this.#cluster.videoKeyframe = keyframe;
@@ -316,7 +365,8 @@ export class WebmReader {
 
   #closeTrack(): void {
     const d = this.#trackDraft;
-    if (d?.number !== undefined && d.type !== undefined) this.#scan.tracks.push({ number: d.number, type: d.type, defaultDurationNs: d.defaultDurationNs ?? null });
+    if (d?.number !== undefined && d.type !== undefined)
+      this.#scan.tracks.push({ number: d.number, type: d.type, defaultDurationNs: d.defaultDurationNs ?? null, codecId: d.codecId ?? null, codecPrivate: d.codecPrivate ?? null });
     this.#trackDraft = null;
   }
 
