@@ -1,6 +1,7 @@
 // `npx livedrill <command>`: every command is a function (args, io) -> exit code, so tests call
 // them directly. Exit codes: 0 ok, 1 the thing checked is not ok, 2 bad arguments or input.
 import { evidenceCommand, evidenceUsage } from './evidence.ts';
+import { examCommand, examUsage } from './exam.ts';
 import { obsCommand } from './obs.ts';
 import { scenariosCommand } from './scenarios.ts';
 import { standardCommand } from './standard.ts';
@@ -32,6 +33,11 @@ const commands: Record<string, CommandEntry> = {
     run: (args, io) => evidenceCommand(args, io),
     usage: evidenceUsage,
     summary: '证据包: 校验哈希链与文件、重放、导出与导入 (exit 1 invalid, 2 unusable input)',
+  },
+  exam: {
+    run: examCommand,
+    usage: examUsage,
+    summary: '考务: 场次规则检查、考生名单校验（定位到行列）、成绩与分析、场次归档 (exit 1 not ok, 2 bad input)',
   },
   scenarios: {
     run: scenariosCommand,

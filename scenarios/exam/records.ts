@@ -57,6 +57,7 @@ export const EXAM_RECORDS = {
   'stations.drawn': z.strictObject({ seed: z.string(), seats: z.number().int(), rounds: z.number().int() }),
   'identity.checked': IdentityCheck,
   'candidate.arrived': Arrival,
+  'candidate.absent': z.strictObject({ candidateId: Id }),
   incident: Incident,
   'clock.started': z.strictObject({ round: z.number().int().positive(), startedAt: z.number(), durationMs: z.number().int().positive() }),
   'clock.stopped': z.strictObject({ round: z.number().int().positive(), stoppedAt: z.number() }),

@@ -14,7 +14,8 @@ import { verifyPackage, type VerifyReport } from './verify-package.ts';
 
 const BLOCK = 512;
 
-function header(name: string, size: number, mtime: number): Buffer {
+/** A POSIX ustar header block for one regular file. */
+export function tarHeader(name: string, size: number, mtime: number): Buffer {
   const h = Buffer.alloc(BLOCK);
   if (Buffer.byteLength(name) > 100) throw new Error(`archive entry name too long: ${name}`);
   h.write(name, 0, 100, 'utf8');
@@ -61,7 +62,7 @@ export async function exportPackage(dir: string, sessionId: string, out: string)
       if (!isPackagePath(path)) throw new Error(`${path}: 不是证据包文件，拒绝导出`);
       const full = join(dir, path);
       const info = await stat(full);
-      await put(header(`${sessionId}/${path}`, info.size, info.mtimeMs));
+      await put(tarHeader(`${sessionId}/${path}`, info.size, info.mtimeMs));
       let written = 0;
       await streamFile(full, async (bytes) => {
         written += bytes.length;
