@@ -34,11 +34,14 @@ export const TimelineSchema = z.object({
   skipped: z.record(z.string(), z.number()),
 });
 
+/** A text as the UI's i18n key and its params (the services send codes, the UI words them). */
+const Params = z.record(z.string(), z.union([z.string(), z.number()]));
+export const MessageSchema = z.object({ key: z.string(), params: Params });
 export const MetricEvidenceSchema = z.object({
   id: z.string(),
-  label: z.string(),
-  value: z.string(),
-  moments: z.array(z.object({ t: z.number(), label: z.string(), tone: Tone })),
+  key: z.string(),
+  value: z.array(MessageSchema),
+  moments: z.array(z.object({ t: z.number(), key: z.string(), params: Params, tone: Tone })),
 });
 
 const Violation = z.object({ rule: z.string(), message: z.string() });

@@ -5,8 +5,8 @@ export { createSession, deserialize, serialize, fen, type SessionOptions, ARRIVA
 export { replay, step } from './step.ts';
 export { InputSchema, parseInput } from './inputs.ts';
 export { computeMetrics, percentile, type FaultMetric, type KindCount, type ReplyItem, type SeriesRow, type SessionMetrics } from './metrics.ts';
-export { improvements, type Improvement } from './improve.ts';
-export { metricLine, metricTable, rubricEvidence, type MetricLine, type RubricEvidence } from './summary.ts';
+export { improvements, type Improvement, type ImprovementKey } from './improve.ts';
+export { metricLine, metricTable, rubricEvidence, type MetricLine, type MetricValue, type MetricValueKey, type RubricEvidence } from './summary.ts';
 export { FAULTS, REACTIONS, remedyFor, type FaultImpact, type FaultInfo, type FaultKey, type Remedy, type RemedyId, type RemedyKey, type SessionFaultKind } from './remedies.ts';
 export { MODEL } from './model.ts';
 export { sessionCsv, type SessionCsv } from './export.ts';

@@ -1,55 +1,67 @@
 // One line per metric id, for the metric table of 复盘 and beside each rubric item for the
-// assessor: a Chinese label and the figure as text.
+// assessor: the label's key and the figures as key + params (the UI words them; durations are ms
+// for the `sec` format, shares 0..1 for `pct`, money in yuan for `yuan`, '—' where there is none).
 import { METRIC_IDS, type MetricId, type Scenario } from '../format/schema.ts';
 import type { SessionMetrics } from './metrics.ts';
+import type { MessageParams } from './types.ts';
+
+export type MetricValueKey = `engine.metric.${MetricId}.value` | 'engine.metric.na' | 'engine.metric.flash_sale.cue' | 'engine.metric.flash_sale.cueLate';
+
+export interface MetricValue {
+  key: MetricValueKey;
+  params: MessageParams;
+}
 
 export interface MetricLine {
   id: MetricId;
-  label: string;
-  value: string;
+  /** engine.metric.<id>.label */
+  key: `engine.metric.${MetricId}.label`;
+  /** One part or more (the flash sale adds one per cue), joined by engine.metric.sep. */
+  value: MetricValue[];
 }
 
 export interface RubricEvidence {
   itemId: string;
   skills: string[];
   points: number;
-  title: string;
+  title: Scenario['rubric'][number]['title'];
   metrics: MetricLine[];
 }
 
-const s = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(1)} 秒`);
-const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
-const yuan = (x: number) => `¥${x.toFixed(2)}`;
+const ms = (x: number | null) => x ?? '—';
+const share = (x: number | null) => x ?? '—';
+const one = (key: MetricValueKey, params: MessageParams): MetricValue[] => [{ key, params }];
+const NA = one('engine.metric.na', {});
 
-const LINES: Readonly<Record<MetricId, { label: string; value: (m: SessionMetrics) => string }>> = {
-  reply_latency: { label: '回复用时（中位 / 九成）', value: (m) => `${s(m.replies.p50Ms)} / ${s(m.replies.p90Ms)}，已回复 ${m.replies.answered}/${m.replies.total}` },
-  unanswered: { label: '未回复的提问', value: (m) => `${m.replies.unanswered} 条（超时回复 ${m.replies.late} 条）` },
-  complaints: { label: '投诉处理', value: (m) => `${m.complaints.answered}/${m.complaints.total} 已回应，按时 ${m.complaints.onTime}` },
-  bait: { label: '诱导提问', value: (m) => `${m.bait.total} 条，回应 ${m.bait.answered}，回复中出现违禁词 ${m.bait.tookBait}` },
-  moderation: { label: '恶意 / 导流弹幕处理', value: (m) => `${m.moderation.handled}/${m.moderation.abusive} 已处理（拦截 ${m.moderation.prevented}），禁言 ${m.moderation.mutes} 次，屏蔽词 ${m.moderation.keywordBlocks} 个` },
-  muted_by_mistake: { label: '误禁正常观众', value: (m) => `${m.moderation.mutedByMistake.length} 人；屏蔽词误拦 ${m.moderation.legitHiddenByKeywords} 条` },
-  faq: { label: '常见问题库', value: (m) => `新增 ${m.faq.added} 条，使用 ${m.faq.uses} 次` },
-  selling_points: { label: '卖点讲解', value: (m) => `${m.sellingPoints.covered}/${m.sellingPoints.total}` },
-  pinned_product: { label: '商品讲解中时长', value: (m) => `${pct(m.pinnedProduct.share)}，首次 ${s(m.pinnedProduct.firstAt)}` },
-  coupons: { label: '优惠券', value: (m) => `发放 ${m.coupons.pushes} 次，用券订单 ${m.coupons.ordersWithCoupon}` },
-  flash_sale: {
-    label: '秒杀',
-    value: (m) => `开启 ${m.flashSale.started} 次，秒杀订单 ${m.flashSale.orders}${m.flashSale.cues.map((q) => `；提示后 ${s(q.reactionMs)}${q.onTime ? '' : '（未按时）'}`).join('')}`,
-  },
-  talk_time: { label: '讲话时长', value: (m) => (m.voice.applicable ? `${s(m.voice.talkMs)}（${pct(m.voice.talkShare)}）` : '不适用（模拟主播）') },
-  dead_air: { label: '冷场', value: (m) => (m.voice.applicable ? `${m.voice.deadAir.count} 次，共 ${s(m.voice.deadAir.totalMs)}，最长 ${s(m.voice.deadAir.longestMs)}` : '不适用（模拟主播）') },
-  banned_words: { label: '违禁 / 敏感词', value: (m) => `违禁 ${m.banned.banned}，敏感 ${m.banned.sensitive}` },
-  fault_detection: { label: '故障发现用时', value: (m) => `${m.faults.detected}/${m.faults.items.length} 已发现，中位 ${s(m.faults.medianDetectMs)}` },
-  fault_recovery: { label: '故障恢复用时', value: (m) => `${m.faults.recovered}/${m.faults.items.length} 已恢复，中位 ${s(m.faults.medianRecoverMs)}` },
-  viewers: { label: '观看人数', value: (m) => `累计 ${m.audience.total}，峰值 ${m.audience.peak}，平均 ${m.audience.average}，结束时 ${m.audience.final}` },
-  orders: { label: '订单', value: (m) => `${m.sales.orders} 单 ${m.sales.units} 件，下单 ${m.sales.buyers} 人` },
-  conversion: { label: '转化率（下单人数 / 累计观看）', value: (m) => pct(m.sales.conversion) },
-  gmv: { label: '成交额 GMV', value: (m) => yuan(m.sales.gmv) },
+const LINES: Readonly<Record<MetricId, (m: SessionMetrics) => MetricValue[]>> = {
+  reply_latency: (m) => one('engine.metric.reply_latency.value', { p50: ms(m.replies.p50Ms), p90: ms(m.replies.p90Ms), answered: m.replies.answered, total: m.replies.total }),
+  unanswered: (m) => one('engine.metric.unanswered.value', { unanswered: m.replies.unanswered, late: m.replies.late }),
+  complaints: (m) => one('engine.metric.complaints.value', { answered: m.complaints.answered, total: m.complaints.total, onTime: m.complaints.onTime }),
+  bait: (m) => one('engine.metric.bait.value', { total: m.bait.total, answered: m.bait.answered, tookBait: m.bait.tookBait }),
+  moderation: (m) =>
+    one('engine.metric.moderation.value', { handled: m.moderation.handled, abusive: m.moderation.abusive, prevented: m.moderation.prevented, mutes: m.moderation.mutes, keywords: m.moderation.keywordBlocks }),
+  muted_by_mistake: (m) => one('engine.metric.muted_by_mistake.value', { users: m.moderation.mutedByMistake.length, hidden: m.moderation.legitHiddenByKeywords }),
+  faq: (m) => one('engine.metric.faq.value', { added: m.faq.added, uses: m.faq.uses }),
+  selling_points: (m) => one('engine.metric.selling_points.value', { covered: m.sellingPoints.covered, total: m.sellingPoints.total }),
+  pinned_product: (m) => one('engine.metric.pinned_product.value', { share: share(m.pinnedProduct.share), first: ms(m.pinnedProduct.firstAt) }),
+  coupons: (m) => one('engine.metric.coupons.value', { pushes: m.coupons.pushes, orders: m.coupons.ordersWithCoupon }),
+  flash_sale: (m) => [
+    { key: 'engine.metric.flash_sale.value', params: { started: m.flashSale.started, orders: m.flashSale.orders } },
+    ...m.flashSale.cues.map((q): MetricValue => ({ key: q.onTime ? 'engine.metric.flash_sale.cue' : 'engine.metric.flash_sale.cueLate', params: { after: ms(q.reactionMs) } })),
+  ],
+  talk_time: (m) => (m.voice.applicable ? one('engine.metric.talk_time.value', { talk: m.voice.talkMs, share: share(m.voice.talkShare) }) : NA),
+  dead_air: (m) => (m.voice.applicable ? one('engine.metric.dead_air.value', { count: m.voice.deadAir.count, total: m.voice.deadAir.totalMs, longest: m.voice.deadAir.longestMs }) : NA),
+  banned_words: (m) => one('engine.metric.banned_words.value', { banned: m.banned.banned, sensitive: m.banned.sensitive }),
+  fault_detection: (m) => one('engine.metric.fault_detection.value', { done: m.faults.detected, total: m.faults.items.length, median: ms(m.faults.medianDetectMs) }),
+  fault_recovery: (m) => one('engine.metric.fault_recovery.value', { done: m.faults.recovered, total: m.faults.items.length, median: ms(m.faults.medianRecoverMs) }),
+  viewers: (m) => one('engine.metric.viewers.value', { total: m.audience.total, peak: m.audience.peak, average: m.audience.average, final: m.audience.final }),
+  orders: (m) => one('engine.metric.orders.value', { orders: m.sales.orders, units: m.sales.units, buyers: m.sales.buyers }),
+  conversion: (m) => one('engine.metric.conversion.value', { share: share(m.sales.conversion) }),
+  gmv: (m) => one('engine.metric.gmv.value', { gmv: m.sales.gmv }),
 };
 
 export function metricLine(m: SessionMetrics, id: MetricId): MetricLine {
-  const line = LINES[id];
-  return { id, label: line.label, value: line.value(m) };
+  return { id, key: `engine.metric.${id}.label`, value: LINES[id](m) };
 }
 
 /** Every metric as a line, in the order of METRIC_IDS. */
@@ -59,5 +71,5 @@ export function metricTable(m: SessionMetrics): MetricLine[] {
 
 /** The scenario's rubric items, each with the metric lines it names. */
 export function rubricEvidence(scenario: Scenario, m: SessionMetrics): RubricEvidence[] {
-  return scenario.rubric.map((r) => ({ itemId: r.id, skills: [...r.skills], points: r.points, title: r.title['zh-CN'], metrics: r.metrics.map((id) => metricLine(m, id)) }));
+  return scenario.rubric.map((r) => ({ itemId: r.id, skills: [...r.skills], points: r.points, title: r.title, metrics: r.metrics.map((id) => metricLine(m, id)) }));
 }

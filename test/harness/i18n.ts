@@ -1,12 +1,14 @@
 // The app's own i18n resources in a test: turns the codes and params the domain returns into the
 // text the trainee would read, in zh-CN or English, so tests check the real wording.
 import i18next, { type i18n } from 'i18next';
+import { addFormats } from '../../renderer/src/i18n/formats.ts';
 import en from '../../renderer/src/i18n/locales/en.ts';
 import zhCN from '../../renderer/src/i18n/locales/zh-CN.ts';
 
 function instance(lng: 'zh-CN' | 'en'): i18n {
   const x = i18next.createInstance();
   void x.init({ resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } }, lng, fallbackLng: false, interpolation: { escapeValue: false }, initAsync: false });
+  addFormats(x);
   return x;
 }
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeMetrics, createSession, improvements, metricTable, percentile, replay, rubricEvidence, sessionCsv, type Input } from '../../scenarios/engine/index.ts';
 import { METRIC_IDS } from '../../scenarios/format/index.ts';
-import { zh } from '../harness/i18n.ts';
+import { enText, zh } from '../harness/i18n.ts';
 import { busyScenario, drive, talking } from '../harness/scenarios.ts';
 import { libraryScenario, runTrainee } from '../harness/trainee.ts';
 
@@ -92,7 +92,18 @@ describe('metrics', () => {
     const scenario = libraryScenario('b5-navel-orange-quick');
     const m = computeMetrics(runTrainee(scenario).state);
     expect(metricTable(m).map((l) => l.id)).toEqual([...METRIC_IDS]);
-    expect(metricTable(m).every((l) => l.label.length > 0 && l.value.length > 0)).toBe(true);
+    for (const l of metricTable(m)) {
+      expect(zh(l.key).length).toBeGreaterThan(0);
+      expect(l.value.length).toBeGreaterThan(0);
+      for (const v of l.value) {
+        expect(zh(v.key, v.params)).not.toMatch(/\{\{|\$t\(|engine\./);
+        expect(enText(v.key, v.params)).not.toMatch(/[\u3400-\u9fff]|\{\{|\$t\(|engine\./);
+      }
+    }
+    const line = metricTable(m).find((l) => l.id === 'reply_latency');
+    expect(line && zh(line.key)).toBe('回复用时（中位 / 九成）');
+    expect(line?.value[0] && zh(line.value[0].key, line.value[0].params)).toMatch(/^(\d+\.\d 秒|—) \/ (\d+\.\d 秒|—)，已回复 \d+\/\d+$/);
+    expect(line?.value[0] && enText(line.value[0].key, line.value[0].params)).toMatch(/^(\d+\.\d s|—) \/ (\d+\.\d s|—), \d+\/\d+ answered$/);
     const ev = rubricEvidence(scenario, m);
     expect(ev.map((e) => e.itemId)).toEqual(scenario.rubric.map((r) => r.id));
     expect(ev.reduce((a, e) => a + e.points, 0)).toBe(100);
@@ -110,8 +121,9 @@ describe('improvements', () => {
     expect(top.map((x) => x.severity)).toEqual([...top.map((x) => x.severity)].sort((a, b) => b - a));
     for (const x of top) {
       expect(x.skills.every((k) => scenario.skills.includes(k))).toBe(true);
-      expect(x.title.length).toBeGreaterThan(0);
-      expect(x.detail.length).toBeGreaterThan(0);
+      expect(zh(x.title).length).toBeGreaterThan(0);
+      expect(zh(x.detail.key, x.detail.params)).not.toMatch(/\{\{|\$t\(|engine\./);
+      expect(enText(x.detail.key, x.detail.params)).not.toMatch(/[\u3400-\u9fff]|\{\{|\$t\(|engine\./);
     }
     expect(top[0]).toMatchObject({ id: 'faults', severity: 1 });
   });
@@ -122,7 +134,7 @@ describe('improvements', () => {
     expect(mild.every((x) => x.severity < 1)).toBe(true);
     const banned = improvements({ ...good, banned: { ...good.banned, banned: 2, hits: [{ t: 0, source: 'reply', commentId: 'c1', word: '全网最低价', category: 'price_fraud', categoryName: '价格欺诈', severity: 'banned', rule: 'r', advice: '说“今天直播间专享价”', excerpt: '' }] } }, scenario);
     expect(banned[0]).toMatchObject({ id: 'banned-words', skills: ['5:1.3.2'] });
-    expect(banned[0]?.detail).toMatch(/全网最低价.*今天直播间专享价/);
+    expect(banned[0] && zh(banned[0].detail.key, banned[0].detail.params)).toMatch(/全网最低价.*价格欺诈.*今天直播间专享价/);
   });
 });
 

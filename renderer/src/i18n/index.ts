@@ -1,6 +1,7 @@
 // zh-CN first (DESIGN.md decision 5), English second. Every UI string goes through here.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { addFormats } from './formats.ts';
 import en from './locales/en.ts';
 import zhCN from './locales/zh-CN.ts';
 
@@ -15,6 +16,7 @@ export function initI18n(language: Language = 'zh-CN') {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  addFormats(i18next);
   return i18next;
 }
 

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rubricView } from '../../../../scenarios/scoring/index.ts';
+import { say, sayParts } from '../../i18n/words.ts';
 import { amend, saveDraft, sign } from './actions.ts';
 import { seek, useAssessor } from './store.ts';
 import type { WorkTypeCode } from '../../../../scenarios/standard/index.ts';
@@ -121,9 +122,9 @@ export function RubricPanel() {
                       if (!m) return null;
                       return (
                         <div key={id} className="as-metric">
-                          <span className="as-metric-label">{m.label}</span> <span className="as-metric-value">{m.value}</span>
+                          <span className="as-metric-label">{t(m.key)}</span> <span className="as-metric-value">{sayParts(t, m.value)}</span>
                           {m.moments.map((x, k) => (
-                            <button key={k} className={`as-moment as-tone-${x.tone}`} title={x.label} onClick={() => seek(x.t)}>
+                            <button key={k} className={`as-moment as-tone-${x.tone}`} title={say(t, x)} onClick={() => seek(x.t)}>
                               {fmtTime(x.t)}
                             </button>
                           ))}

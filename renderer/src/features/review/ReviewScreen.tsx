@@ -6,6 +6,7 @@ import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { computeMetrics, improvements, metricTable, rubricEvidence, sessionCsv, type SessionMetrics } from '../../../../scenarios/engine/index.ts';
 import { skillById } from '../../../../scenarios/standard/index.ts';
+import { sayParts } from '../../i18n/words.ts';
 import { useNavigation } from '../../stores/navigation.ts';
 import { mediaUrl } from '../assessor/view.ts';
 import { formatClock } from '../live-room/clock.ts';
@@ -123,8 +124,8 @@ function Report({ result }: { result: SessionResult }) {
           <ol>
             {top.map((x) => (
               <li key={x.id} data-improvement={x.id}>
-                <strong>{x.title}</strong>
-                <p>{x.detail}</p>
+                <strong>{t(x.title)}</strong>
+                <p>{t(x.detail.key, x.detail.params)}</p>
                 <p className="rv-codes">
                   {x.skills.map((code) => (
                     <span key={code} title={skillById(code)?.text ?? ''}>
@@ -189,7 +190,7 @@ function Report({ result }: { result: SessionResult }) {
             {rubric.map((r) => (
               <tr key={r.itemId}>
                 <td>
-                  <strong>{r.title}</strong>
+                  <strong>{r.title[i18n.language === 'en' ? 'en' : 'zh-CN']}</strong>
                   <small>{t('review.rubric.points', { points: r.points })}</small>
                 </td>
                 <td className="rv-codes">
@@ -203,7 +204,7 @@ function Report({ result }: { result: SessionResult }) {
                   <ul>
                     {r.metrics.map((line) => (
                       <li key={line.id}>
-                        <span>{line.label}</span> <b>{line.value}</b>
+                        <span>{t(line.key)}</span> <b>{sayParts(t, line.value)}</b>
                       </li>
                     ))}
                   </ul>
@@ -218,8 +219,8 @@ function Report({ result }: { result: SessionResult }) {
             <tbody>
               {table.map((line) => (
                 <tr key={line.id}>
-                  <td>{line.label}</td>
-                  <td>{line.value}</td>
+                  <td>{t(line.key)}</td>
+                  <td>{sayParts(t, line.value)}</td>
                 </tr>
               ))}
             </tbody>
