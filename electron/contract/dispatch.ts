@@ -2,7 +2,7 @@
 // transports share exactly the same checks and the same error shapes.
 import { ContractError, describeIssues } from './define.ts';
 import { isMethodName, methods, type CallContext, type Handlers, type MethodName } from './index.ts';
-import type { WireError } from './wire.ts';
+import { MAX_NESTING, nestedDeeperThan, type WireError } from './wire.ts';
 
 export type CallResult = { ok: true; output: unknown } | { ok: false; error: WireError };
 
@@ -12,6 +12,10 @@ export function createDispatcher(handlers: Handlers) {
       return { ok: false, error: { code: 'unknown_method', message: `Unknown method "${method}".` } };
     }
     const spec = methods[method];
+    // zod walks input recursively: a deep enough input would exhaust the stack inside it.
+    if (nestedDeeperThan(rawInput, MAX_NESTING)) {
+      return { ok: false, error: { code: 'bad_input', message: `${method}: input nested deeper than ${MAX_NESTING} levels` } };
+    }
     const input = spec.input.safeParse(rawInput ?? {});
     if (!input.success) {
       return { ok: false, error: { code: 'bad_input', message: `${method}: ${describeIssues(input.error)}` } };

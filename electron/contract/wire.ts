@@ -25,3 +25,18 @@ export type ServerMessage = z.infer<typeof ServerMessage>;
 
 /** Path of the WebSocket endpoint; the per-run token travels as ?token=. */
 export const WIRE_PATH = '/api';
+
+/** Deepest nesting of arrays and objects a message may have (a contract input needs under 10). */
+export const MAX_NESTING = 64;
+
+/** Whether `value` nests arrays/objects deeper than `max`; iterative, so any depth is safe to ask. */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [v, depth] = item;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth + 1 > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}

@@ -8,11 +8,12 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createDispatcher } from '../contract/dispatch.ts';
-import { ClientMessage, WIRE_PATH, type ServerMessage } from '../contract/wire.ts';
+import { WIRE_PATH } from '../contract/wire.ts';
 import { createServices, type Services } from '../services/host.ts';
 import { buildCsp } from '../services/security/csp.ts';
 import { contentTypeFor, resolveStaticPath } from '../services/security/static-path.ts';
 import { isAllowedHost, isAllowedOrigin, tokenMatches } from './policy.ts';
+import { serveConnection } from './connection.ts';
 import { isMediaPath, serveMedia } from './media-route.ts';
 
 export interface WebHostOptions {
@@ -45,6 +46,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const server = createServer((request, response) => {
     // The assessor's video: files of a verified package only (services/scoring/media.ts).
+    if (parseRequestUrl(request.url) === null) {
+      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request path');
+      return;
+    }
     const serve = isMediaPath(request.url ?? '/') ? serveMedia(options.dataDir, token, port, request, response) : serveStatic(options.rendererDir, port, request, response);
     serve.catch((error: unknown) => {
       log(`static: ${String(error)}`);
@@ -52,13 +57,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  wss.on('error', (error) => log(`WebSocket server: ${error.message}`));
+  server.on('clientError', (error, socket) => {
+    log(`bad HTTP request: ${error.message}`);
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
 
   server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', `http://${HOST}`);
+    // Before ws takes the socket over, its errors (a reset mid-handshake) are ours to handle.
+    socket.on('error', (error) => log(`upgrade socket: ${error.message}`));
     const refuse = (status: number, reason: string) => {
       log(`refused WebSocket: ${reason}`);
       socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\n\r\n`);
     };
+    const url = parseRequestUrl(request.url);
+    if (url === null) return refuse(400, 'Bad Request');
     if (url.pathname !== WIRE_PATH) return refuse(404, 'Not Found');
     if (!isAllowedHost(request.headers.host, port)) return refuse(403, 'Forbidden host');
     if (!isAllowedOrigin(request.headers.origin, port)) return refuse(403, 'Forbidden origin');
@@ -66,28 +80,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
 
-  wss.on('connection', (ws: WebSocket) => {
-    const send = (message: ServerMessage) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
-    };
-    const unsubscribe = services.events.subscribe((name, payload) => send({ type: 'event', name, payload }));
-    ws.on('close', unsubscribe);
-    ws.on('message', (data, isBinary) => {
-      if (isBinary) return ws.close(1003, 'binary frames are not part of the contract');
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(Buffer.from(data as Buffer).toString('utf8'));
-      } catch {
-        return ws.close(1007, 'not JSON');
-      }
-      const message = ClientMessage.safeParse(parsed);
-      if (!message.success) return ws.close(1007, 'not a contract message');
-      const { id, method, input } = message.data;
-      void dispatch(method, input, { transport: 'websocket' }).then((result) =>
-        send(result.ok ? { type: 'result', id, ok: true, output: result.output } : { type: 'result', id, ok: false, error: result.error }),
-      );
-    });
-  });
+  wss.on('connection', (ws: WebSocket) => serveConnection(ws, dispatch, services.events, log));
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
@@ -110,6 +103,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
+/** The request target as a URL on our own origin, or null when it is not a plain path (`//[`, `http://[`, `//:99999`). */
+export function parseRequestUrl(target: string | undefined): URL | null {
+  if (target === undefined || !target.startsWith('/') || target.startsWith('//')) return null;
+  try {
+    const url = new URL(target, `http://${HOST}`);
+    return url.host === HOST ? url : null;
+  } catch {
+    return null;
+  }
+}
+
 async function serveStatic(root: string, port: number, request: IncomingMessage, response: ServerResponse): Promise<void> {
   if (!isAllowedHost(request.headers.host, port)) {
     response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden host');
@@ -119,7 +123,12 @@ async function serveStatic(root: string, port: number, request: IncomingMessage,
     response.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
   }
-  const pathname = new URL(request.url ?? '/', `http://${HOST}`).pathname;
+  const url = parseRequestUrl(request.url);
+  if (url === null) {
+    response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request path');
+    return;
+  }
+  const pathname = url.pathname;
   const resolved = resolveStaticPath(root, pathname);
   if (!resolved.ok) {
     response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(`Bad path: ${resolved.reason}`);

@@ -13,4 +13,11 @@ if (!dataDir) {
 }
 const host = await startWebHost({ rendererDir: mkdtempSync(join(tmpdir(), 'livedrill-empty-ui-')), dataDir, port: 0 });
 process.stdout.write(`URL ${host.url}\n`);
+// SIGUSR2: collect garbage (when started with --expose-gc) and print the heap in use, for tests
+// that check a connection's memory is freed when it closes.
+process.on('SIGUSR2', () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  process.stdout.write(`MEM heapUsed=${m.heapUsed} rss=${m.rss}\n`);
+});
 setInterval(() => undefined, 60_000);

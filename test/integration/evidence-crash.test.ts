@@ -3,42 +3,22 @@
 // times. A new host on the same data folder recovers each package on start; every package
 // verifies (every logged chunk hashed again), its video decodes, and nothing acknowledged
 // before the kill is lost: at most the chunk in flight (one second).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scannedDurationMs, WebmReader } from '../../scenarios/evidence/ebml.ts';
 import { verifyPackage } from '../../electron/services/evidence/verify-package.ts';
 import { sendChunk, startSession, syncClock } from '../harness/evidence.ts';
+import { startHostChild as startHost } from '../harness/host-child.ts';
 import { stopChild } from '../harness/obs.ts';
 import { requirePeer } from '../harness/peers.ts';
 import { ffmpegMissing, makeLiveWebm, probe, sliceChunks } from '../harness/webm.ts';
 import { connect, type WsClient } from '../harness/ws-client.ts';
 
 const ready = requirePeer('ffmpeg', ffmpegMissing());
-const HOST = fileURLToPath(new URL('../harness/evidence-host.ts', import.meta.url));
 const RUNS = 10;
 const SECONDS = 12;
-
-async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [HOST, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let text = '';
-    const timer = setTimeout(() => reject(new Error('host did not print its URL in 20 s')), 20_000);
-    child.stdout.on('data', (d: Buffer) => {
-      text += d.toString();
-      const m = /URL (\S+)/.exec(text);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`host exited (${String(code)})`)));
-  });
-  return { child, url };
-}
 
 /** Media time (ms) fully inside the first `bytes` bytes of the source file. */
 function mediaMsIn(source: Buffer, bytes: number): number {
