@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { canonicalJson } from './canonical.ts';
 import { SEAL_FILE, type Manifest } from './manifest.ts';
 import { FileDigest, Hash } from './record.ts';
-import type { Finding } from './verify.ts';
+import type { Finding } from './finding.ts';
 
 export const SEAL_FORMAT = 'livedrill-seal/1';
 export const DEVICE_KEYS_FORMAT = 'livedrill-device-keys/1';
