@@ -2,13 +2,15 @@
 // so the renderer gets checked scenarios without a file system or a YAML parser.
 import { z } from 'zod';
 // The schema module only: the format's loader pulls in the YAML parser, which the contract does not need.
-import { AssetPath, Localized, Scenario } from '../../scenarios/format/schema.ts';
+import { AssetPath, Localized } from '../../scenarios/format/schema.ts';
+import { Scenario, TASK_KINDS } from '../../scenarios/format/task.ts';
 import { method } from './define.ts';
 import { Level, WorkTypeCode } from '../../scenarios/standard/codes.ts';
 
 export const ScenarioSummary = z.object({
   id: z.string(),
   file: z.string(),
+  kind: z.enum(TASK_KINDS),
   title: Localized,
   brief: Localized,
   workTypes: z.array(WorkTypeCode),

@@ -2,7 +2,7 @@
 // gives a severity 0..1 from the figures; rules about skills the task does not exercise count
 // half. The top three above MIN_SEVERITY are returned, each with the skill codes it concerns, its
 // title and detail as i18n keys + params (engine.improve.<id>.<code>, worded by the UI).
-import type { MetricId, Scenario } from '../format/schema.ts';
+import type { MetricId, LiveRoomScenario } from '../format/schema.ts';
 import type { SessionMetrics } from './metrics.ts';
 import type { MessageParams } from './types.ts';
 
@@ -42,7 +42,7 @@ interface Rule {
   id: string;
   metric: MetricId;
   skills: readonly string[];
-  check(m: SessionMetrics, s: Scenario): Found | null;
+  check(m: SessionMetrics, s: LiveRoomScenario): Found | null;
 }
 
 const RULES: readonly Rule[] = [
@@ -195,7 +195,7 @@ const RULES: readonly Rule[] = [
 ];
 
 /** Up to three improvements, most severe first. */
-export function improvements(m: SessionMetrics, scenario: Scenario): Improvement[] {
+export function improvements(m: SessionMetrics, scenario: LiveRoomScenario): Improvement[] {
   const out: Improvement[] = [];
   for (const rule of RULES) {
     const found = rule.check(m, scenario);

@@ -1,5 +1,5 @@
 // Creating a session from a validated scenario, and (de)serialising it.
-import { COMMENT_KINDS, QUESTION_TOPICS, type CommentKind, type Scenario } from '../format/schema.ts';
+import { COMMENT_KINDS, QUESTION_TOPICS, type CommentKind, type LiveRoomScenario } from '../format/schema.ts';
 import { MODEL } from './model.ts';
 import { mix } from './rng.ts';
 import type { BankEntry, MinuteStat, SessionState, ViewerArrivalReason, ViewerLeaveReason } from './types.ts';
@@ -22,7 +22,7 @@ export function emptyMinute(minute: number, viewers: number): MinuteStat {
   return { minute, viewersEnd: viewers, viewersPeak: viewers, arrivals: 0, departures: 0, comments: 0, hidden: 0, questions: 0, answered: 0, orders: 0, units: 0, gmv: 0 };
 }
 
-function banks(s: Scenario): Record<CommentKind, BankEntry[]> {
+function banks(s: LiveRoomScenario): Record<CommentKind, BankEntry[]> {
   const out = {} as Record<CommentKind, BankEntry[]>;
   for (const kind of COMMENT_KINDS) {
     out[kind] =
@@ -39,7 +39,7 @@ export function fen(yuan: number): number {
 }
 
 /** A new live session at t = 0 for a scenario that loadScenario accepted. */
-export function createSession(scenario: Scenario, options: SessionOptions = {}): SessionState {
+export function createSession(scenario: LiveRoomScenario, options: SessionOptions = {}): SessionState {
   const seed = (options.seed ?? scenario.audience.seed) >>> 0;
   const start = scenario.audience.startViewers ?? Math.round(scenario.audience.baseViewers * MODEL.startShare);
   return {
@@ -106,7 +106,7 @@ export function createSession(scenario: Scenario, options: SessionOptions = {}):
 }
 
 /** Scripted events in time order (file order among equal times), with their ids. */
-export function buildSchedule(scenario: Scenario): { index: number; id: string }[] {
+export function buildSchedule(scenario: LiveRoomScenario): { index: number; id: string }[] {
   return scenario.events
     .map((e, index) => ({ index, id: e.id ?? `event-${index + 1}`, at: e.at }))
     .sort((a, b) => a.at - b.at || a.index - b.index)

@@ -1,7 +1,7 @@
 // One line per metric id, for the metric table of 复盘 and beside each rubric item for the
 // assessor: the label's key and the figures as key + params (the UI words them; durations are ms
 // for the `sec` format, shares 0..1 for `pct`, money in yuan for `yuan`, '—' where there is none).
-import { METRIC_IDS, type MetricId, type Scenario } from '../format/schema.ts';
+import { METRIC_IDS, type MetricId, type LiveRoomScenario } from '../format/schema.ts';
 import type { SessionMetrics } from './metrics.ts';
 import type { MessageParams } from './types.ts';
 
@@ -24,7 +24,7 @@ export interface RubricEvidence {
   itemId: string;
   skills: string[];
   points: number;
-  title: Scenario['rubric'][number]['title'];
+  title: LiveRoomScenario['rubric'][number]['title'];
   metrics: MetricLine[];
 }
 
@@ -70,6 +70,6 @@ export function metricTable(m: SessionMetrics): MetricLine[] {
 }
 
 /** The scenario's rubric items, each with the metric lines it names. */
-export function rubricEvidence(scenario: Scenario, m: SessionMetrics): RubricEvidence[] {
+export function rubricEvidence(scenario: LiveRoomScenario, m: SessionMetrics): RubricEvidence[] {
   return scenario.rubric.map((r) => ({ itemId: r.id, skills: [...r.skills], points: r.points, title: r.title, metrics: r.metrics.map((id) => metricLine(m, id)) }));
 }

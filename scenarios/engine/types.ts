@@ -1,7 +1,7 @@
 // Types of the session engine: its state (plain JSON: no Maps, no undefined, no Infinity), the
 // inputs it takes and the effects it returns. Times are milliseconds of session time (0 = the
 // live starts); money is in fen (分, integer) so sums are exact.
-import type { CommentKind, QuestionTopic, Scenario } from '../format/schema.ts';
+import type { CommentKind, QuestionTopic, LiveRoomScenario } from '../format/schema.ts';
 import type { BannedCategoryId, BannedSeverity } from '../compliance/index.ts';
 import type { FaultImpact, SessionFaultKind } from './remedies.ts';
 
@@ -364,7 +364,7 @@ export interface BankEntry {
 /** The whole session. Plain JSON: `JSON.parse(JSON.stringify(state))` continues identically. */
 export interface SessionState {
   version: 1;
-  scenario: Scenario;
+  scenario: LiveRoomScenario;
   seed: number;
   /** OBS drills are injected into a connected OBS; otherwise OBS faults are simulated in the app. */
   obs: boolean;

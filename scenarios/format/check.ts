@@ -1,10 +1,12 @@
-// Cross-checks a scenario that already has the right shape: skill codes against the standard's
-// catalogue, rubric points, event times, references between parts, unique ids, compliant seller
-// content, and (through an injected function, since scenarios/ has no file system) images.
+// Cross-checks a scenario that already has the right shape. For every kind: skill codes against
+// the standard's catalogue, rubric points and ids, a compliant title. For the live room: event
+// times, references between parts, unique ids, compliant seller content, and (through an injected
+// function, since scenarios/ has no file system) images. Each kind adds its checks in the switch.
 import { bannedOnly, scanText } from '../compliance/index.ts';
 import { skillById, skillsFor, workTypeHasLevel } from '../standard/index.ts';
 import type { FieldPath } from './locate.ts';
-import { COMMENT_KINDS, type Scenario } from './schema.ts';
+import { COMMENT_KINDS, type LiveRoomScenario } from './schema.ts';
+import type { Scenario, TaskKind } from './task.ts';
 
 export interface CheckIssue {
   path: FieldPath;
@@ -26,7 +28,10 @@ function duplicates<T>(items: readonly T[], key: (item: T) => string, at: (index
   });
 }
 
-function checkSkills(s: Scenario, out: CheckIssue[]): void {
+/** What every kind shares: the TaskBase fields and a rubric of items keyed to skill codes. */
+type Claims = Pick<Scenario, 'workTypes' | 'level' | 'skills'> & { rubric: readonly { id: string; points: number; skills: readonly string[] }[] };
+
+function checkSkills(s: Claims, out: CheckIssue[]): void {
   for (const wt of s.workTypes) {
     if (!workTypeHasLevel(wt, s.level)) out.push({ path: ['level'], message: `工种 ${wt} 没有 ${s.level} 级 (平台管理员 D 只设五级、四级、三级; work type ${wt} has no level ${s.level})` });
   }
@@ -50,13 +55,13 @@ function checkSkills(s: Scenario, out: CheckIssue[]): void {
   });
 }
 
-function checkRubric(s: Scenario, out: CheckIssue[]): void {
+function checkRubric(s: Claims, out: CheckIssue[]): void {
   const total = s.rubric.reduce((sum, r) => sum + r.points, 0);
   if (total !== 100) out.push({ path: ['rubric'], message: `评分项分值合计应为 100，实际为 ${total} (rubric points must sum to 100)` });
   duplicates(s.rubric, (r) => r.id, (i) => ['rubric', i, 'id'], '评分项 id', out);
 }
 
-function checkProducts(s: Scenario, out: CheckIssue[], assetExists: CheckOptions['assetExists']): void {
+function checkProducts(s: LiveRoomScenario, out: CheckIssue[], assetExists: CheckOptions['assetExists']): void {
   duplicates(s.products, (p) => p.id, (i) => ['products', i, 'id'], '商品 id', out);
   const faqs = s.products.flatMap((p, i) => p.faqs.map((f, j) => ({ id: f.id, path: ['products', i, 'faqs', j, 'id'] as FieldPath })));
   duplicates(faqs, (f) => f.id, (k) => faqs[k]?.path ?? [], 'FAQ id', out);
@@ -87,7 +92,7 @@ function checkProducts(s: Scenario, out: CheckIssue[], assetExists: CheckOptions
   });
 }
 
-function checkAudience(s: Scenario, out: CheckIssue[]): void {
+function checkAudience(s: LiveRoomScenario, out: CheckIssue[]): void {
   const a = s.audience;
   const total = COMMENT_KINDS.reduce((sum, k) => sum + a.kindWeights[k], 0);
   if (total <= 0) out.push({ path: ['audience', 'kindWeights'], message: '弹幕类型权重之和应大于 0 (at least one comment kind needs a weight)' });
@@ -101,7 +106,7 @@ function checkAudience(s: Scenario, out: CheckIssue[]): void {
   if (a.startViewers !== undefined && a.startViewers > a.baseViewers * 5) out.push({ path: ['audience', 'startViewers'], message: `开播人数 ${a.startViewers} 远超 baseViewers ${a.baseViewers} (startViewers at most 5 × baseViewers)` });
 }
 
-function checkEvents(s: Scenario, out: CheckIssue[]): void {
+function checkEvents(s: LiveRoomScenario, out: CheckIssue[]): void {
   const products = new Map(s.products.map((p) => [p.id, p]));
   const withIds = s.events.flatMap((e, i) => (e.id === undefined ? [] : [{ id: e.id, i }]));
   duplicates(withIds, (e) => e.id, (k) => ['events', withIds[k]?.i ?? 0, 'id'], '事件 id', out);
@@ -120,14 +125,25 @@ function checkEvents(s: Scenario, out: CheckIssue[]): void {
   });
 }
 
+/** The checks of each task kind: a new kind must add its entry (the type requires one per kind). */
+const KIND_CHECKS: { [K in TaskKind]: (s: Extract<Scenario, { kind: K }>, out: CheckIssue[], options: CheckOptions) => void } = {
+  live_room: (s, out, options) => {
+    checkProducts(s, out, options.assetExists);
+    checkAudience(s, out);
+    checkEvents(s, out);
+  },
+};
+
+function checkOfKind(s: Scenario, out: CheckIssue[], options: CheckOptions): void {
+  KIND_CHECKS[s.kind](s, out, options);
+}
+
 /** Every cross-check problem of a well-shaped scenario, each with the field path it concerns. */
 export function checkScenario(s: Scenario, options: CheckOptions = {}): CheckIssue[] {
   const out: CheckIssue[] = [];
   checkSkills(s, out);
   checkRubric(s, out);
-  checkProducts(s, out, options.assetExists);
-  checkAudience(s, out);
-  checkEvents(s, out);
+  checkOfKind(s, out, options);
   // The brief may quote banned words on purpose (“观众会问是不是全网最低价”); the title may not.
   for (const hit of bannedOnly(scanText(s.title['zh-CN']))) {
     out.push({ path: ['title', 'zh-CN'], message: `标题含违禁词“${hit.word}”（${hit.categoryName}）(banned word in the title)` });

@@ -1,5 +1,6 @@
 // Public API of the scenario file format: the schema, the loader with located errors, the checks.
 export * from './schema.ts';
+export * from './task.ts';
 export type { CheckIssue, CheckOptions } from './check.ts';
 export { checkScenario } from './check.ts';
 export type { FieldPath, Position } from './locate.ts';

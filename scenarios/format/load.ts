@@ -6,7 +6,7 @@ import { checkScenario, type CheckOptions } from './check.ts';
 import { firstAliasOffset, nestingProblem, structureProblem, YAML_LIMITS } from './limits.ts';
 import { formatPath, locate, parseYaml, type FieldPath, type ParsedYaml } from './locate.ts';
 import { scenarioErrorMap } from './messages.ts';
-import { Scenario } from './schema.ts';
+import { Scenario, withDefaultKind } from './task.ts';
 
 export interface ScenarioIssue {
   file: string;
@@ -97,7 +97,7 @@ export function loadScenario(file: string, text: string, options: CheckOptions =
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { ok: false, errors: [at(file, parsed, [], '文件内容应为一个场景映射 (expected a mapping with id, title, … at the top level)')] };
   }
-  const result = Scenario.safeParse(data, { error: scenarioErrorMap, reportInput: true });
+  const result = Scenario.safeParse(withDefaultKind(data as Record<string, unknown>), { error: scenarioErrorMap, reportInput: true });
   if (!result.success) return { ok: false, errors: zodIssues(file, parsed, result.error.issues).sort(byPosition) };
   const problems = checkScenario(result.data, options);
   if (problems.length > 0) return { ok: false, errors: problems.map((p) => at(file, parsed, p.path, p.message)).sort(byPosition) };

@@ -65,22 +65,22 @@ export function isVisibleText(text: string): boolean {
   return text.replace(INVISIBLE, '') !== '';
 }
 
-const Text = z
+export const Text = z
   .string()
   .trim()
   .min(1)
   .refine(isVisibleText, { error: '文本为空：只含空白或零宽字符 (expected visible text, got only whitespace or zero-width characters)' });
-const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: '应为小写字母、数字和连字符组成的标识 (expected an id such as "orange-5jin")' });
-const Seconds = z.number().int().nonnegative().max(EXAM_MAX_SEC);
-const PositiveSeconds = z.number().int().positive().max(EXAM_MAX_SEC);
-const Count = z.number().int().nonnegative().max(COUNT_MAX);
-const PositiveCount = z.number().int().positive().max(COUNT_MAX);
-const Money = z
+export const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: '应为小写字母、数字和连字符组成的标识 (expected an id such as "orange-5jin")' });
+export const Seconds = z.number().int().nonnegative().max(EXAM_MAX_SEC);
+export const PositiveSeconds = z.number().int().positive().max(EXAM_MAX_SEC);
+export const Count = z.number().int().nonnegative().max(COUNT_MAX);
+export const PositiveCount = z.number().int().positive().max(COUNT_MAX);
+export const Money = z
   .number()
   .positive()
   .max(MONEY_MAX)
   .refine((x) => Math.abs(Math.round(x * 100) - x * 100) < 1e-6, { error: '金额最多两位小数 (expected yuan with at most 2 decimals)' });
-const SkillCode = z.string().regex(/^[1-5]:\d+\.\d+\.\d+$/, { error: '应为技能要求编号，如 "5:4.2.3" (expected level:function.content.item)' });
+export const SkillCode = z.string().regex(/^[1-5]:\d+\.\d+\.\d+$/, { error: '应为技能要求编号，如 "5:4.2.3" (expected level:function.content.item)' });
 export const AssetPath = z
   .string()
   .regex(/^assets\/(?:[\w-]+\/)*[\w-]+\.(?:svg|png|jpe?g|webp)$/, { error: '应为 assets/ 下的图片路径，如 "assets/products/orange.svg" (expected assets/…/name.svg|png|jpg|webp)' });
@@ -214,10 +214,11 @@ export const RubricItem = z.strictObject({
 });
 export type RubricItem = z.infer<typeof RubricItem>;
 
-export const Scenario = z.strictObject({
+/** Fields every task kind has: what the task is, who it is for, how long it takes, which skills it claims. */
+export const TaskBase = {
   id: Id,
   title: Localized,
-  /** The task as the trainee reads it before going live. */
+  /** The task as the trainee reads it before starting. */
   brief: Localized,
   workTypes: z.array(WorkTypeCode).min(1),
   level: Level,
@@ -225,11 +226,18 @@ export const Scenario = z.strictObject({
   /** A short practice variant (not an exam task). */
   practice: z.boolean().default(false),
   skills: z.array(SkillCode).min(1),
+};
+
+/** The live room (直播间): products, a simulated audience, scripted events, a rubric citing automatic metrics. */
+export const LiveRoomScenario = z.strictObject({
+  /** A file without `kind` is a live-room task (the loader fills it in, so first-wave files keep their hash). */
+  kind: z.literal('live_room'),
+  ...TaskBase,
   products: z.array(Product).min(1),
   audience: Audience,
   events: z.array(ScriptedEvent).default([]),
   rubric: z.array(RubricItem).min(1),
 });
-export type Scenario = z.infer<typeof Scenario>;
-/** A scenario as written in a file, before defaults are filled in. */
-export type ScenarioInput = z.input<typeof Scenario>;
+export type LiveRoomScenario = z.infer<typeof LiveRoomScenario>;
+/** A live-room scenario as written in a file, before defaults are filled in. */
+export type ScenarioInput = z.input<typeof LiveRoomScenario>;

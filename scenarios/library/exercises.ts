@@ -4,7 +4,7 @@
 // fault to handle, a coupon to push, …). A code with no entry is claimed but not exercised: the
 // engine computes it by itself (the 复盘 figures) or nothing the trainee does produces it.
 // New trainee actions (a script editor, the trainee's own 复盘) add their codes here.
-import type { Scenario } from '../format/index.ts';
+import type { LiveRoomScenario } from '../format/index.ts';
 import type { InputType } from '../engine/index.ts';
 
 /** Engine inputs the trainee makes (the others come from the clock, the devices or OBS), and the device check. */
@@ -39,7 +39,7 @@ export const LIVE_ROOM_EXERCISES: Readonly<Record<string, readonly LiveAction[]>
 };
 
 /** The trainee actions a live-room task offers: those that need material (a fault, a coupon, a flash sale) only when the task has it. */
-export function liveActions(s: Scenario): Set<LiveAction> {
+export function liveActions(s: LiveRoomScenario): Set<LiveAction> {
   const out = new Set<LiveAction>(['reply', 'mark_answered', 'add_faq', 'pin_comment', 'unpin_comment', 'mute_user', 'unmute_user', 'block_keyword', 'unblock_keyword', 'pin_product', 'unpin_product', 'cover_selling_point', 'set_text', 'voice', 'device_check', 'reply_faq']);
   if (s.events.some((e) => e.type === 'fault')) out.add('ack_fault');
   if (s.products.some((p) => p.coupon !== undefined)) out.add('push_coupon');
@@ -48,7 +48,7 @@ export function liveActions(s: Scenario): Set<LiveAction> {
 }
 
 /** The trainee actions of this task that produce evidence of `code` (empty: claimed, not exercised). */
-export function liveEvidence(s: Scenario, code: string): LiveAction[] {
+export function liveEvidence(s: LiveRoomScenario, code: string): LiveAction[] {
   const offered = liveActions(s);
   return (LIVE_ROOM_EXERCISES[code] ?? []).filter((a) => offered.has(a));
 }

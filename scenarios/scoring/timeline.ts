@@ -7,7 +7,7 @@ import type { Json } from '../evidence/canonical.ts';
 import type { Effect, Input } from '../engine/index.ts';
 import { FAULTS, type SessionFaultKind } from '../engine/index.ts';
 import { FAULT_TITLE_ZH, REMEDY_ZH } from '../engine/zh-interim.ts';
-import type { Scenario } from '../format/index.ts';
+import type { LiveRoomScenario } from '../format/index.ts';
 import { ObsTelemetrySample } from '../obs/records.ts';
 import { DeviceCheckRecord } from '../device-check/record.ts';
 
@@ -78,7 +78,7 @@ export function downsample(points: readonly [number, number][], max = MAX_POINTS
 }
 
 export class TimelineBuilder {
-  #scenario: Scenario | null;
+  #scenario: LiveRoomScenario | null;
   #items: TimelineItem[] = [];
   #viewers: [number, number][] = [];
   #bitrate: [number, number][] = [];
@@ -91,7 +91,7 @@ export class TimelineBuilder {
   #comments = new Map<string, string>();
   #lastT = 0;
 
-  constructor(scenario: Scenario | null) {
+  constructor(scenario: LiveRoomScenario | null) {
     this.#scenario = scenario;
   }
 

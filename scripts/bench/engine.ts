@@ -3,14 +3,14 @@
 // The inputs are recorded once by the scripted trainee, then replayed from a fresh session.
 import { performance } from 'node:perf_hooks';
 import { computeMetrics, createSession, replay, serialize } from '../../scenarios/engine/index.ts';
-import type { Scenario } from '../../scenarios/format/index.ts';
+import type { LiveRoomScenario } from '../../scenarios/format/index.ts';
 import { libraryScenario, runTrainee } from '../../test/harness/trainee.ts';
 
 const GOAL_MS = 1000;
 const base = libraryScenario('b5-navel-orange');
 // 90 minutes: the 20-minute script repeated, each round with its own event ids.
 const rounds = Math.ceil(5400 / base.durationSec);
-const scenario: Scenario = {
+const scenario: LiveRoomScenario = {
   ...base,
   durationSec: 5400,
   events: Array.from({ length: rounds }, (_, k) => base.events.map((e, i) => ({ ...e, id: `r${k}-e${i}`, at: e.at + k * base.durationSec }))).flat().filter((e) => e.at < 5400),

@@ -17,7 +17,7 @@ import react from '@vitejs/plugin-react';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { startWebHost } from '../../electron/web/server.ts';
-import { loadScenario, type Scenario } from '../../scenarios/format/index.ts';
+import { loadScenario, type LiveRoomScenario } from '../../scenarios/format/index.ts';
 import { CHROMIUM_PATH, chromiumArgs, chromiumMissing } from '../../test/harness/chromium.ts';
 import { makeTestMedia, mediaToolsMissing } from '../../test/harness/media.ts';
 import type { LiveRoomBench } from './live-room-page/main.tsx';
@@ -42,7 +42,7 @@ const base = loaded.scenario;
 
 /** The quick task's product and comment banks in a room that comments `rate` times a second for an hour:
  *  1000 viewers who stay (no dead-air or unanswered leaving), no scripted events. */
-function busyRoom(rate: number): Scenario {
+function busyRoom(rate: number): LiveRoomScenario {
   return {
     ...base,
     id: `bench-${String(rate)}`,

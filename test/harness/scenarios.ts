@@ -3,18 +3,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSession, step, type Effect, type Input, type SessionOptions, type SessionState } from '../../scenarios/engine/index.ts';
-import { loadScenario, type Audience, type Scenario } from '../../scenarios/format/index.ts';
+import { loadScenario, type Audience, type LiveRoomScenario } from '../../scenarios/format/index.ts';
 
 const fixture = join(import.meta.dirname, '..', 'fixtures', 'scenarios', 'valid-minimal.yaml');
 
-export function baseScenario(): Scenario {
+export function baseScenario(): LiveRoomScenario {
   const r = loadScenario('valid-minimal.yaml', readFileSync(fixture, 'utf8'));
   if (!r.ok) throw new Error('fixture invalid');
   return r.scenario;
 }
 
 /** A busy room with one product (coupon, flash sale, three FAQs), every comment kind, no scripted events. */
-export function busyScenario(patch: Omit<Partial<Scenario>, 'audience'> & { audience?: Partial<Audience> } = {}): Scenario {
+export function busyScenario(patch: Omit<Partial<LiveRoomScenario>, 'audience'> & { audience?: Partial<Audience> } = {}): LiveRoomScenario {
   const base = baseScenario();
   const { audience, ...rest } = patch;
   return {
@@ -78,7 +78,7 @@ export interface Drive {
  * Ticks from the state's time to `until` every `tickMs`, calling `each` before every tick for
  * extra inputs (voice, actions) at that time.
  */
-export function drive(start: SessionState | Scenario, until: number, each: (t: number, s: SessionState) => Input[] = () => [], tickMs = 100, options: SessionOptions = {}): Drive {
+export function drive(start: SessionState | LiveRoomScenario, until: number, each: (t: number, s: SessionState) => Input[] = () => [], tickMs = 100, options: SessionOptions = {}): Drive {
   let state = 'version' in start ? start : createSession(start, options);
   const effects: Effect[] = [];
   for (let t = state.t + tickMs; t <= until; t += tickMs) {

@@ -5,12 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FAULTS, createSession, step, type Effect, type Input, type SessionState } from '../../scenarios/engine/index.ts';
-import { loadScenario, type Scenario } from '../../scenarios/format/index.ts';
+import { loadScenario, type LiveRoomScenario } from '../../scenarios/format/index.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
 /** A scenario of the shipped library by id (file name without .yaml). */
-export function libraryScenario(id: string): Scenario {
+export function libraryScenario(id: string): LiveRoomScenario {
   const file = join(root, 'scenarios', 'library', `${id}.yaml`);
   const r = loadScenario(file, readFileSync(file, 'utf8'));
   if (!r.ok) throw new Error(`library scenario ${id} is invalid: ${JSON.stringify(r.errors)}`);
@@ -33,7 +33,7 @@ export interface TraineeRun {
   effects: Effect[];
 }
 
-export function runTrainee(scenario: Scenario, options: TraineeOptions = {}): TraineeRun {
+export function runTrainee(scenario: LiveRoomScenario, options: TraineeOptions = {}): TraineeRun {
   const tickMs = options.tickMs ?? 100;
   const good = (options.quality ?? 'good') === 'good';
   const until = options.untilMs ?? scenario.durationSec * 1000;

@@ -26,6 +26,25 @@ function edit(text: string, from: string, to: string): string {
   return text.replace(from, to);
 }
 
+describe('task kinds', () => {
+  it('a file without kind is a live-room task; kind: live_room says the same', () => {
+    const implicit = loadScenario('a.yaml', valid);
+    const explicit = loadScenario('b.yaml', `kind: live_room\n${valid}`);
+    expect(implicit.ok && implicit.scenario.kind).toBe('live_room');
+    expect(explicit.ok && explicit.scenario).toEqual(implicit.ok && implicit.scenario);
+  });
+
+  it('an unknown kind is a located error at kind that names the kinds there are', () => {
+    const errors = errorsOf(`id: x\nkind: video_edit\n${valid.replace(/^id: .*\n/, '')}`);
+    expect(errors).toEqual([expect.objectContaining({ line: 2, column: 7, path: 'kind', message: expect.stringMatching(/任务类型 kind 应为 live_room/) as unknown })]);
+  });
+
+  it('a live-room field in another place is still an unknown key of the live-room member', () => {
+    const errors = errorsOf(edit(valid, 'level: 5\n', 'level: 5\nparts: []\n'));
+    expect(errors).toEqual([expect.objectContaining({ path: 'parts', message: expect.stringMatching(/未知字段 "parts"/) as unknown })]);
+  });
+});
+
 describe('loadScenario', () => {
   it('loads a valid file and fills in the defaults', () => {
     const r = loadScenario('valid-minimal.yaml', valid);

@@ -29,7 +29,7 @@ export function createScenarioHandlers(load: () => Library = loadShippedLibrary)
       return {
         scenarios: lib.scenarios
           .filter(({ scenario: s }) => (workType === undefined || s.workTypes.includes(workType)) && (level === undefined || s.level === level))
-          .map(({ file, scenario: s }) => ({ id: s.id, file, title: s.title, brief: s.brief, workTypes: s.workTypes, level: s.level, durationSec: s.durationSec, practice: s.practice, skills: s.skills })),
+          .map(({ file, scenario: s }) => ({ id: s.id, file, kind: s.kind, title: s.title, brief: s.brief, workTypes: s.workTypes, level: s.level, durationSec: s.durationSec, practice: s.practice, skills: s.skills })),
         errors: lib.errors.map(formatIssue),
       };
     },

@@ -10,7 +10,7 @@ import type { Json } from '../../../scenarios/evidence/canonical.ts';
 import { RECORD_TYPE_PATTERN } from '../../../scenarios/evidence/record.ts';
 import type { Manifest } from '../../../scenarios/evidence/manifest.ts';
 import { computeMetrics, createSession, parseInput, step, type SessionMetrics, type SessionState } from '../../../scenarios/engine/index.ts';
-import type { Scenario } from '../../../scenarios/format/index.ts';
+import type { LiveRoomScenario } from '../../../scenarios/format/index.ts';
 import { TimelineBuilder, type Timeline } from '../../../scenarios/scoring/timeline.ts';
 import { forEachLine, readText } from '../evidence/close.ts';
 import { listFiles } from '../evidence/package-dir.ts';
@@ -63,7 +63,7 @@ function headOf(manifestText: string | null): string | null {
 }
 
 export interface ScenarioFound {
-  scenario: Scenario;
+  scenario: LiveRoomScenario;
   hashMatches: boolean;
 }
 
@@ -99,7 +99,7 @@ export interface SessionData {
 }
 
 /** Streams events.jsonl once: the timeline, the checks it stored, and the last logged metrics. */
-export async function readSessionData(dir: string, manifest: Manifest, scenario: Scenario | null): Promise<SessionData> {
+export async function readSessionData(dir: string, manifest: Manifest, scenario: LiveRoomScenario | null): Promise<SessionData> {
   const builder = new TimelineBuilder(scenario);
   const logged: { metrics: SessionMetrics | null } = { metrics: null };
   const inputs: Json[] = [];
@@ -131,7 +131,7 @@ export async function readSessionData(dir: string, manifest: Manifest, scenario:
   return { timeline: builder.end(manifest.media.camera?.durationMs ?? null), metrics };
 }
 
-function replayMetrics(scenario: Scenario, seed: number, obs: boolean, inputs: Json[]): SessionMetrics | null {
+function replayMetrics(scenario: LiveRoomScenario, seed: number, obs: boolean, inputs: Json[]): SessionMetrics | null {
   try {
     let state: SessionState = createSession(scenario, { seed, obs });
     for (const raw of inputs) {

@@ -3,15 +3,16 @@
 // handed in by the bench (a busy room at a set comment rate) instead of picked from the library.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { Scenario } from '../../../scenarios/format/schema.ts';
+import type { LiveRoomScenario } from '../../../scenarios/format/schema.ts';
 import '../../../renderer/src/app/app.css';
 import { LiveRoomScreen } from '../../../renderer/src/features/live-room/LiveRoomScreen.tsx';
 import { endLive, goLive } from '../../../renderer/src/features/live-room/session.ts';
 import { useLiveRoom } from '../../../renderer/src/features/live-room/store.ts';
+import { useResults } from '../../../renderer/src/stores/results.ts';
 import { initI18n } from '../../../renderer/src/i18n/index.ts';
 
 export interface LiveRoomBench {
-  start(scenario: Scenario, record: boolean): Promise<string>;
+  start(scenario: LiveRoomScenario, record: boolean): Promise<string>;
   stats(): { stage: string; comments: number; hidden: number; t: number; evidence: string; dom: number; threads: number };
   end(): void;
 }
@@ -41,7 +42,7 @@ const bench: LiveRoomBench = {
       comments: s.view.feed.total,
       hidden: s.view.feed.hidden,
       t: s.state?.t ?? 0,
-      evidence: s.result?.evidence.state ?? s.evidence.state,
+      evidence: useResults.getState().result?.evidence.state ?? s.evidence.state,
       dom: document.getElementsByTagName('*').length,
       threads: s.state?.threads.length ?? 0,
     };

@@ -5,7 +5,7 @@
 import type { ObsDrillRecord } from '../../../../scenarios/obs/records.ts';
 import type { FaultRecord, Input } from '../../../../scenarios/engine/index.ts';
 import { OBS_FAULTS } from '../../../../scenarios/format/schema.ts';
-import type { Scenario } from '../../../../scenarios/format/schema.ts';
+import type { LiveRoomScenario } from '../../../../scenarios/format/schema.ts';
 import { call, subscribe } from '../../bridge/index.ts';
 
 type DrillInput = Extract<Input, { type: 'obs_drill' }>;
@@ -17,7 +17,7 @@ export interface ObsLink {
   stop(): Promise<void>;
 }
 
-export function scenarioHasObsFaults(scenario: Scenario): boolean {
+export function scenarioHasObsFaults(scenario: LiveRoomScenario): boolean {
   return scenario.events.some((e) => e.type === 'fault' && (OBS_FAULTS as readonly string[]).includes(e.fault));
 }
 

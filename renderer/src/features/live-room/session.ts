@@ -6,7 +6,7 @@
 import { computeMetrics, createSession, serialize, step, type Effect, type Input, type SessionState } from '../../../../scenarios/engine/index.ts';
 import { stateDigest } from '../../../../scenarios/evidence/replay.ts';
 import type { Json } from '../../../../scenarios/evidence/canonical.ts';
-import type { Scenario } from '../../../../scenarios/format/schema.ts';
+import type { LiveRoomScenario } from '../../../../scenarios/format/schema.ts';
 import { call } from '../../bridge/index.ts';
 import { openRecordingStream } from '../../media/recorder.ts';
 import { openCamera, openMicrophone, stopStream } from '../../media/devices.ts';
@@ -15,7 +15,8 @@ import { useNavigation } from '../../stores/navigation.ts';
 import { clockSpeed, createClock, type SessionClock } from './clock.ts';
 import { startEvidence, type EvidenceLink, type LogRecord } from './evidence-link.ts';
 import { createObsLink, obsConnected, scenarioHasObsFaults, type ObsLink } from './obs-link.ts';
-import { noEvidence, useLiveRoom } from './store.ts';
+import { noEvidence, showResult } from '../../stores/results.ts';
+import { useLiveRoom } from './store.ts';
 import { applyToTimeline, emptyTimeline, trimTimeline, type Timeline } from './timeline.ts';
 import { applyEffects, emptyView, type RoomView } from './view.ts';
 
@@ -30,7 +31,7 @@ const IDLE_PUBLISH_MS = 250;
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Json;
 
 interface Running {
-  scenario: Scenario;
+  scenario: LiveRoomScenario;
   clock: SessionClock;
   state: SessionState;
   view: RoomView;
@@ -88,7 +89,8 @@ export async function goLive(options: GoLiveOptions = {}): Promise<void> {
   const store = useLiveRoom.getState();
   const scenario = store.scenario;
   if (scenario === null || run !== null) return;
-  store.set({ stage: 'starting', startError: null, notices: [], result: null, evidence: noEvidence });
+  showResult(null);
+  store.set({ stage: 'starting', startError: null, notices: [], evidence: noEvidence });
   const notices: string[] = [];
   let stream: MediaStream | null = null;
   let evidence: EvidenceLink | null = null;
@@ -258,12 +260,8 @@ async function finish(r: Running): Promise<void> {
   stopStream(r.stream);
   run = null;
   const timeline = trimTimeline(r.timeline, r.state.endedAt ?? r.state.t);
-  useLiveRoom.getState().set({
-    stage: 'pick',
-    stream: null,
-    evidence,
-    result: { scenario: r.scenario, state: r.state, timeline, evidence, speed: r.clock.speed },
-  });
+  useLiveRoom.getState().set({ stage: 'pick', stream: null, evidence });
+  showResult({ kind: 'live_room', scenario: r.scenario, state: r.state, timeline, evidence, speed: r.clock.speed });
   // On to 复盘, unless the trainee left the room for another screen (that ended the live).
   if (useNavigation.getState().screen === 'live-room') useNavigation.getState().go('review');
 }

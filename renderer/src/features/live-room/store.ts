@@ -1,36 +1,19 @@
 // The live room's store. Thin: the session controller (session.ts) steps the engine and writes
-// here at most once per animation frame; components read slices. The finished session stays in
-// `result` for 复盘.
+// here at most once per animation frame; components read slices. The finished session goes to
+// the results store (stores/results.ts) for 复盘.
 import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { SessionState } from '../../../../scenarios/engine/index.ts';
-import type { Scenario } from '../../../../scenarios/format/schema.ts';
-import type { MethodOutput } from '../../../../electron/contract/index.ts';
+import type { LiveRoomScenario } from '../../../../scenarios/format/schema.ts';
+import { noEvidence, type EvidenceStatus } from '../../stores/results.ts';
 import { emptyView, type RoomView } from './view.ts';
 import type { Timeline } from './timeline.ts';
 
 export type Stage = 'pick' | 'brief' | 'starting' | 'live' | 'ending';
 
-export interface EvidenceStatus {
-  /** off: not recorded (no evidence service, or it failed to start: `message` says why). */
-  state: 'off' | 'recording' | 'finishing' | 'finished' | 'failed';
-  sessionId: string | null;
-  message: string | null;
-  summary: MethodOutput<'evidence.finish'> | null;
-}
-
-export interface SessionResult {
-  scenario: Scenario;
-  state: SessionState;
-  timeline: Timeline;
-  evidence: EvidenceStatus;
-  /** The session clock's speed (1 unless ?clock=N). */
-  speed: number;
-}
-
 export interface LiveRoomState {
   stage: Stage;
-  scenario: Scenario | null;
+  scenario: LiveRoomScenario | null;
   scenarioFile: string | null;
   candidate: string;
   startError: string | null;
@@ -50,11 +33,8 @@ export interface LiveRoomState {
   feedPaused: boolean;
   /** Latest voice level 0..1, for the mic meter. */
   voice: number;
-  result: SessionResult | null;
   set: (patch: Partial<Omit<LiveRoomState, 'set'>>) => void;
 }
-
-export const noEvidence: EvidenceStatus = { state: 'off', sessionId: null, message: null, summary: null };
 
 export const useLiveRoom = create<LiveRoomState>()((set) => ({
   stage: 'pick',
@@ -74,7 +54,6 @@ export const useLiveRoom = create<LiveRoomState>()((set) => ({
   selected: null,
   feedPaused: false,
   voice: 0,
-  result: null,
   set: (patch) => set(patch),
 }));
 

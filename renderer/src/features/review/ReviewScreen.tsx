@@ -11,7 +11,7 @@ import { useNavigation } from '../../stores/navigation.ts';
 import { mediaUrl } from '../assessor/view.ts';
 import { formatClock } from '../live-room/clock.ts';
 import { openBriefing } from '../live-room/session.ts';
-import { useLiveRoom, type SessionResult } from '../live-room/store.ts';
+import { useResults, type LiveRoomResult } from '../../stores/results.ts';
 import { CommentsChart, OrdersChart, ViewersChart, type Span } from './Charts.tsx';
 import { csvFiles, download } from './csv.ts';
 import './review.css';
@@ -59,7 +59,7 @@ function Headline({ m }: { m: SessionMetrics }) {
   );
 }
 
-function Report({ result }: { result: SessionResult }) {
+function Report({ result }: { result: LiveRoomResult }) {
   const { t, i18n } = useTranslation();
   const go = useNavigation((s) => s.go);
   const video = useRef<HTMLVideoElement>(null);
@@ -267,7 +267,7 @@ function Report({ result }: { result: SessionResult }) {
 
 export function ReviewScreen() {
   const { t } = useTranslation();
-  const result = useLiveRoom((s) => s.result);
+  const result = useResults((s) => s.result);
   const go = useNavigation((s) => s.go);
   if (result === null) {
     return (
