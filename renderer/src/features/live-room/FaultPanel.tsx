@@ -25,9 +25,9 @@ export function FaultCard({ fault, now }: { fault: FaultRecord; now: number }) {
     <section className={`lr-fault ${fault.impact}`} data-fault={fault.kind} aria-live="assertive">
       <header>
         <strong>{t(info.key)}</strong>
+        <span className="lr-fault-impact">{t(`liveRoom.fault.impact.${fault.impact}`)}</span>
         <span>{t('liveRoom.fault.since', { time: formatClock(now - fault.startedAt) })}</span>
       </header>
-      <p className="lr-fault-impact">{t(`liveRoom.fault.impact.${fault.impact}`)}</p>
       {fault.source === 'obs' && <p className="lr-fault-obs">{t('liveRoom.fault.obs')}</p>}
       {fault.fixAt !== null ? (
         <p className="lr-fault-fixing" role="status">
@@ -44,10 +44,12 @@ export function FaultCard({ fault, now }: { fault: FaultRecord; now: number }) {
               </label>
             ))}
           </div>
-          <textarea value={note} maxLength={500} rows={2} placeholder={t('liveRoom.fault.notePlaceholder')} onChange={(e) => setNote(e.target.value)} />
-          <button type="button" className="lr-primary" onClick={submit} disabled={remedy === null}>
-            {t('liveRoom.fault.submit')}
-          </button>
+          <div className="lr-fault-act">
+            <textarea value={note} maxLength={500} rows={1} placeholder={t('liveRoom.fault.notePlaceholder')} onChange={(e) => setNote(e.target.value)} />
+            <button type="button" className="lr-primary" onClick={submit} disabled={remedy === null}>
+              {t('liveRoom.fault.submit')}
+            </button>
+          </div>
           {last !== undefined && !last.correct && (
             <p className="lr-fault-wrong" role="alert">
               {t('liveRoom.fault.wrong', { remedy: remedyText(t, info.remedies.find((r) => r.id === last.remedy)?.key, last.remedy) })}

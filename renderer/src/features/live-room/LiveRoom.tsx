@@ -1,6 +1,6 @@
 // The live room while live: top bar; products and settings on the left; the camera stage, faults
 // and the questions waiting in the middle; the comment stream and moderation on the right; the
-// shortcut legend and toasts. Keyboard shortcuts act when no text field has focus.
+// shortcut legend. Keyboard shortcuts act when no text field has focus.
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activeFaults } from '../../../../scenarios/engine/index.ts';
@@ -16,20 +16,6 @@ import { isEditable, shortcutFor } from './shortcuts.ts';
 import { Stage } from './Stage.tsx';
 import { useLiveRoom } from './store.ts';
 import { TopBar } from './TopBar.tsx';
-
-function Toasts() {
-  const { t } = useTranslation();
-  const toasts = useLiveRoom((s) => s.view.toasts);
-  return (
-    <ol className="lr-toasts" aria-live="polite">
-      {toasts.map((x) => (
-        <li key={x.id} className={x.tone}>
-          {t(`liveRoom.toast.${x.key}`, x.messages === undefined ? x.values : { ...x.values, ...Object.fromEntries(Object.entries(x.messages).map(([k, m]) => [k, t(m.key, m.params)])) })}
-        </li>
-      ))}
-    </ol>
-  );
-}
 
 function Cue() {
   const { t } = useTranslation();
@@ -100,7 +86,6 @@ export function LiveRoom() {
       <footer className="lr-foot">
         <ShortcutLegend compact />
       </footer>
-      <Toasts />
       {powerCut !== undefined && <PowerCut fault={powerCut} now={state.t} />}
       {stage === 'ending' && (
         <div className="lr-ending" role="status">

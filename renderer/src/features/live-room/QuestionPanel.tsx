@@ -2,7 +2,7 @@
 // voice: A marks the current one answered while they speak (its session time is the moment in the
 // video). Typed replies (the administrator's way) and FAQ answers go to the selected comment, or
 // the current one; what is typed is checked for banned words as it is typed.
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionState } from '../../../../scenarios/engine/index.ts';
 import { QUESTION_TOPICS, type QuestionTopic } from '../../../../scenarios/format/schema.ts';
@@ -61,19 +61,34 @@ function Queue({ state, target }: { state: SessionState; target: string | null }
 function ReplyBox({ state, target }: { state: SessionState; target: string | null }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
+  const [typing, setTyping] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
   const th = target === null ? undefined : threadById(state, target);
+  // A reply sent gives the keyboard back to the room, so the next key is a shortcut, not a letter.
   const send = () => {
     if (target === null || text.trim() === '') return;
     const effects = dispatch({ type: 'reply', commentId: target, text });
-    if (!effects.some((e) => e.type === 'rejected')) setText('');
+    if (effects.some((e) => e.type === 'rejected')) return;
+    setText('');
+    input.current?.blur();
   };
   return (
-    <div className="lr-reply">
-      <label htmlFor="lr-reply-input">{th === undefined ? t('liveRoom.reply.noTarget') : t('liveRoom.reply.to', { user: th.user, text: th.text })}</label>
+    <div className={typing ? 'lr-reply typing' : 'lr-reply'}>
+      <div className="lr-reply-head">
+        <label htmlFor="lr-reply-input">{th === undefined ? t('liveRoom.reply.noTarget') : t('liveRoom.reply.to', { user: th.user, text: th.text })}</label>
+        {typing && (
+          <span className="lr-typing" data-testid="lr-typing">
+            ⌨ {t('liveRoom.reply.typing')}
+          </span>
+        )}
+      </div>
       <div className="lr-reply-row">
         <input
           id="lr-reply-input"
+          ref={input}
           value={text}
+          onFocus={() => setTyping(true)}
+          onBlur={() => setTyping(false)}
           maxLength={500}
           placeholder={t('liveRoom.reply.placeholder')}
           onChange={(e) => setText(e.target.value)}
@@ -115,12 +130,23 @@ const Faqs = memo(function Faqs({ target, targetTopic }: { target: string | null
   };
   return (
     <div className="lr-faq">
-      <header>
+      <div className="lr-faq-strip">
         <h3>{t('liveRoom.faq.title')}</h3>
+        <ul>
+          {faqs.map((f) => (
+            <li key={f.id}>
+              <button type="button" disabled={target === null} onClick={() => target !== null && dispatch({ type: 'reply_faq', commentId: target, faqId: f.id })} title={f.a}>
+                <span className="lr-topic">{t(`liveRoom.topic.${f.topic}`)}</span>
+                <b>{f.q}</b>
+                <small>{f.a}</small>
+              </button>
+            </li>
+          ))}
+        </ul>
         <button type="button" className="lr-link" onClick={() => setAdding(!adding)}>
           {adding ? t('liveRoom.faq.cancel') : t('liveRoom.faq.add')}
         </button>
-      </header>
+      </div>
       {adding && (
         <div className="lr-faq-form">
           <input value={q} maxLength={200} placeholder={t('liveRoom.faq.question')} onChange={(e) => setQ(e.target.value)} aria-label={t('liveRoom.faq.question')} />
@@ -140,17 +166,6 @@ const Faqs = memo(function Faqs({ target, targetTopic }: { target: string | null
           <BannedHint text={`${q}\n${a}`} />
         </div>
       )}
-      <ul>
-        {faqs.map((f) => (
-          <li key={f.id}>
-            <button type="button" disabled={target === null} onClick={() => target !== null && dispatch({ type: 'reply_faq', commentId: target, faqId: f.id })} title={f.a}>
-              <span className="lr-topic">{t(`liveRoom.topic.${f.topic}`)}</span>
-              <b>{f.q}</b>
-              <small>{f.a}</small>
-            </button>
-          </li>
-        ))}
-      </ul>
     </div>
   );
 });

@@ -7,9 +7,9 @@ export function ShortcutLegend({ compact = false }: { compact?: boolean }) {
   return (
     <ul className={compact ? 'lr-keys compact' : 'lr-keys'} aria-label={t('liveRoom.brief.shortcuts')}>
       {SHORTCUTS.map((s) => (
-        <li key={s.action}>
+        <li key={s.action} title={compact ? t(`liveRoom.shortcut.${s.action}`) : undefined}>
           <kbd>{s.keyLabel}</kbd>
-          <span>{t(`liveRoom.shortcut.${s.action}`)}</span>
+          <span>{t(compact ? `liveRoom.shortcutShort.${s.action}` : `liveRoom.shortcut.${s.action}`)}</span>
         </li>
       ))}
     </ul>

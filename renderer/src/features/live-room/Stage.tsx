@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { FAULTS, MODEL, type FaultRecord, type SessionState } from '../../../../scenarios/engine/index.ts';
 import { FirstImage } from './ProductImage.tsx';
 import { useLiveRoom } from './store.ts';
+import { Toasts } from './Toasts.tsx';
 
 const FLOATING = 5;
 
@@ -131,6 +132,7 @@ export function Stage({ faults }: { faults: readonly FaultRecord[] }) {
       <MicMeter off={noSound !== undefined} />
       <Floating />
       <Offers state={state} />
+      <Toasts />
       {down !== undefined && (
         <div className="lr-banner down" role="alert" data-testid="lr-frozen">
           <strong>{t(FAULTS[down.kind].key)}</strong>

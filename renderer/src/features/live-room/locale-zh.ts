@@ -46,6 +46,20 @@ const liveRoom = {
     toggleFeed: '暂停 / 继续弹幕滚动',
     escape: '取消选择',
   },
+  /** The footer legend's short labels (the full one is the tooltip). */
+  shortcutShort: {
+    markAnswered: '已口头回复',
+    focusReply: '打字回复',
+    togglePin: '讲解中',
+    pushCoupon: '发券',
+    flashSale: '秒杀',
+    muteSelected: '禁言',
+    pinSelected: '置顶弹幕',
+    focusKeyword: '屏蔽词',
+    coverPoint: '卖点已讲',
+    toggleFeed: '暂停滚动',
+    escape: '取消选择',
+  },
   top: {
     ending: '正在下播',
     timerHint: '已直播时长',
@@ -127,8 +141,9 @@ const liveRoom = {
     to: '回复 @{{user}}：{{text}}',
     placeholder: '打字回复（平台管理员的方式），回车发送',
     send: '发送',
+    typing: '键盘在输入框：回车发送，Esc 返回快捷键',
   },
-  faq: { title: '常见问题库（点击用它回复）', add: '+ 新增', cancel: '取消', question: '问题', answer: '答案', topic: '话题', save: '加入问题库' },
+  faq: { title: '问题库（点击回复）', add: '+ 新增', cancel: '取消', question: '问题', answer: '答案', topic: '话题', save: '加入问题库' },
   banned: { banned: '违禁词', sensitive: '敏感词' },
   moderation: {
     title: '弹幕管理',
