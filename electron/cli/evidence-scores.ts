@@ -63,7 +63,7 @@ export async function evidenceScoresCommand(args: string[], io: CliIO): Promise<
   }
   for (const t of tampered) lines.push(`  ✗ ${t.name}  —  评分表未通过哈希校验，不计入 (${t.file})`);
   lines.push(
-    result.finalScore === null ? '最终成绩 —' : `最终成绩 ${result.finalScore} 分  ${result.passed === true ? '合格 PASS' : '不合格 FAIL'}${result.violations.length > 0 ? '（考评组不符合规定，成绩不成立）' : ''}`,
+    result.finalScore === null ? `最终成绩 —${report.valid ? '' : '  结果不完整：评分表未通过校验，不计分 (result incomplete)'}` : `最终成绩 ${result.finalScore} 分  ${result.passed === true ? '合格 PASS' : '不合格 FAIL'}${result.violations.length > 0 ? '（考评组不符合规定，成绩不成立）' : ''}`,
   );
   for (const f of result.flags) lines.push(`  ! 分歧 ${f.message}`);
   for (const v of result.violations) lines.push(`  ✗ [${v.rule}] ${v.message}`);

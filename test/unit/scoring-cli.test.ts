@@ -80,6 +80,24 @@ describe('evidence scores on the committed scored fixture', () => {
     expect(text).toContain('已签名的评分表被修改');
   });
 
+  it.each([
+    ['one flipped byte', (text: string) => text.replace(/"score": (\d)/, (_m, d: string) => `"score": ${String((Number(d) + 1) % 10)}`)],
+    ['a broken byte (unreadable sheet)', (text: string) => text.replace('{', '#')],
+  ])('a signed sheet with %s counts for nothing: no final score and no 合格, the result is incomplete', async (_name, tamper) => {
+    const dir = copy();
+    const [sheet] = readdirSync(join(dir, 'scores')).filter((f) => /^a[0-9a-f]+\.json$/.test(f));
+    const path = join(dir, 'scores', sheet ?? '');
+    writeFileSync(path, tamper(readFileSync(path, 'utf8')));
+    const { code, report, text } = await scores(dir);
+    expect(code).toBe(1);
+    expect(report.finalScore).toBeNull();
+    expect(report.passed).toBeNull();
+    expect(report.violations.map((v) => v.rule)).toContain('scores.incomplete');
+    expect(text).not.toMatch(/最终成绩 \d/);
+    expect(text).not.toMatch(/合格 PASS|不合格 FAIL/);
+    expect(text).toContain('结果不完整');
+  });
+
   it('exits 1 when a signed sheet was deleted: the ledger remembers it, and two assessors break the exam rules', async () => {
     const dir = copy();
     const [sheet] = readdirSync(join(dir, 'scores')).filter((f) => /^a[0-9a-f]+\.json$/.test(f));
@@ -87,7 +105,8 @@ describe('evidence scores on the committed scored fixture', () => {
     const { code, report } = await scores(dir);
     expect(code).toBe(1);
     expect(report.findings.map((f) => f.code)).toContain('sheet_missing');
-    expect(report.violations.map((v) => v.rule)).toEqual(['skill.minAssessors', 'skill.assessorsOdd']);
+    expect(report.violations.map((v) => v.rule)).toEqual(['skill.minAssessors', 'skill.assessorsOdd', 'scores.incomplete']);
+    expect(report.finalScore).toBeNull();
   });
 
   it('exits 1 without any signed sheet and 2 for a folder that is not a package', async () => {

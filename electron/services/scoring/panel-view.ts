@@ -28,6 +28,14 @@ export function panelOf(report: ScoresReport): { result: PanelResult; facts: Vis
     result.violations.push({ rule: 'scores.tampered', message: `${tampered.map((s) => s.current.content.assessor.name).join('、')} 的评分表未通过哈希校验，不计入成绩` });
     result.complete = false;
   }
+  if (!report.valid) {
+    // A sheet that fails its check counts for nothing, and neither does a result without it.
+    result.violations.push({ rule: 'scores.incomplete', message: '评分记录未通过校验（评分表被修改、删除或无法读取），成绩不完整，不给出最终成绩 (result incomplete: scores/ fails its check)' });
+    result.complete = false;
+    result.finalScore = null;
+    result.passed = null;
+    result.flags = [];
+  }
   return { result, facts: { signed: new Set(intact.map((s) => s.current.content.assessor.id)), panelComplete: result.complete && report.valid } };
 }
 
