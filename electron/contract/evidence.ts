@@ -8,6 +8,7 @@ import { Candidate, Seed, StopReason } from '../../scenarios/evidence/record.ts'
 import { ManifestStatus } from '../../scenarios/evidence/manifest.ts';
 import { Finding } from '../../scenarios/evidence/finding.ts';
 import { SessionId } from '../../scenarios/evidence/session-id.ts';
+import { PackageVoiceSchema } from '../../scenarios/voice/report.ts';
 import { event, method } from './define.ts';
 
 /** Types the package writes itself; the renderer cannot forge them. */
@@ -99,6 +100,11 @@ export const evidenceMethods = {
   'evidence.finish': method('End the session: close the WebM, hash every file, complete the manifest.', sessionOnly, SessionSummary),
   'evidence.list': method('Every package in the data folder, newest first.', z.object({}).strict(), z.array(SessionSummary)),
   'evidence.verify': method('Verify a package: chain, hashes, manifest, media.', sessionOnly, VerifyResult),
+  'evidence.voice': method(
+    'The voice figures of a finished package, recomputed from its recording (talk, dead air, rate, loudness, clipping, pitch, answer pauses).',
+    sessionOnly,
+    PackageVoiceSchema,
+  ),
   'evidence.export': method(
     'Write the package as one archive under <data folder>/exports (verified first); answers the file path.',
     sessionOnly,

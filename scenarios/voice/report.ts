@@ -74,6 +74,15 @@ export const VoiceReportSchema = z.strictObject({
 });
 
 export type VoiceReport = z.infer<typeof VoiceReportSchema>;
+
+/** A package's voice: the report of its recording and the pause before each question's answer. */
+export const PackageVoiceSchema = z.strictObject({
+  sessionId: z.string(),
+  file: z.string(),
+  report: VoiceReportSchema,
+  answers: z.array(z.strictObject({ commentId: z.string(), t: z.number(), pauseMs: z.number().nullable() })),
+});
+export type PackageVoice = z.infer<typeof PackageVoiceSchema>;
 export type VoiceMinute = z.infer<typeof VoiceMinuteSchema>;
 export type VoiceLanes = z.infer<typeof VoiceLanesSchema>;
 

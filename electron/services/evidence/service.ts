@@ -13,7 +13,8 @@ import { evidenceRoot, newSessionId, readManifest } from './package-dir.ts';
 import { SESSION_ID_PATTERN } from '../../../scenarios/evidence/session-id.ts';
 import { recoverAll, type RecoveryResult } from './recovery.ts';
 import { RecordingError, RecordingSession } from './session.ts';
-import { verifyPackage } from './verify-package.ts';
+import { UnusableInput, verifyPackage } from './verify-package.ts';
+import { packageVoice, type PackageVoice } from './voice.ts';
 
 type EvidenceHandlers = Pick<
   Handlers,
@@ -27,6 +28,7 @@ type EvidenceHandlers = Pick<
   | 'evidence.list'
   | 'evidence.verify'
   | 'evidence.export'
+  | 'evidence.voice'
 >;
 
 export interface EvidenceService {
@@ -72,6 +74,8 @@ async function guard<T>(what: string, task: () => Promise<T>): Promise<T> {
 export function createEvidenceService(options: { dataDir: string; events: EventHub; idleTimeoutMs?: number }): EvidenceService {
   const root = evidenceRoot(options.dataDir);
   const live = new Map<string, RecordingSession>();
+  /** Voice figures of finished packages (immutable once closed), computed once per session. */
+  const voiceCache = new Map<string, Promise<PackageVoice>>();
   const ready = (async () => {
     await mkdir(root, { recursive: true });
     const results = await recoverAll(root, new Set(live.keys()));
@@ -153,6 +157,19 @@ export function createEvidenceService(options: { dataDir: string; events: EventH
       guard('校验证据包', async () => {
         const report = await verifyPackage(packageDir(input.sessionId));
         return { sessionId: report.sessionId, valid: report.valid, status: report.status, records: report.records, durationMs: report.durationMs, findings: report.findings };
+      }),
+    'evidence.voice': (input) =>
+      guard('分析录音中的声音', async () => {
+        if (live.has(input.sessionId)) throw new ContractError('failed', '会话仍在录制，结束后才能分析声音');
+        const cached = voiceCache.get(input.sessionId);
+        if (cached) return cached;
+        const job = packageVoice(packageDir(input.sessionId)).catch((error: unknown) => {
+          voiceCache.delete(input.sessionId);
+          if (error instanceof UnusableInput) throw new ContractError('failed', error.message);
+          throw error;
+        });
+        voiceCache.set(input.sessionId, job);
+        return job;
       }),
     'evidence.export': (input) =>
       guard('导出证据包', async () => {

@@ -10,7 +10,8 @@ import { MODEL } from '../../../scenarios/engine/index.ts';
 import { WebmReader, type TrackInfo } from '../../../scenarios/evidence/ebml.ts';
 import { EVENTS_FILE } from '../../../scenarios/evidence/manifest.ts';
 import { REPLY_KINDS } from '../../../scenarios/format/schema.ts';
-import { answerPauses, VoiceAnalyser, voiceReport, VoiceReportSchema } from '../../../scenarios/voice/index.ts';
+import { answerPauses, VoiceAnalyser, voiceReport, type PackageVoice } from '../../../scenarios/voice/index.ts';
+export { PackageVoiceSchema, type PackageVoice } from '../../../scenarios/voice/index.ts';
 import { streamFile } from './node-io.ts';
 import { readManifest } from './package-dir.ts';
 import { UnusableInput } from './verify-package.ts';
@@ -20,13 +21,6 @@ export const VOICE_DECODE_RATE = 16000;
 /** A question unanswered by voice for this long has no answer pause. */
 export const ANSWER_CAP_MS = 60000;
 
-export const PackageVoiceSchema = z.strictObject({
-  sessionId: z.string(),
-  file: z.string(),
-  report: VoiceReportSchema,
-  answers: z.array(z.strictObject({ commentId: z.string(), t: z.number(), pauseMs: z.number().nullable() })),
-});
-export type PackageVoice = z.infer<typeof PackageVoiceSchema>;
 
 export interface VoiceOptions {
   deadAirMs?: number;

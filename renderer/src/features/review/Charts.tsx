@@ -7,9 +7,9 @@ import { formatClock } from '../live-room/clock.ts';
 import type { Bucket } from '../live-room/timeline.ts';
 import { linearScale, linePath, niceTicks, staggerRows, tickLabel, timeTicks, type Scale } from './chart-scale.ts';
 
-const W = 760;
-const H = 170;
-const PAD = { left: 44, right: 12, top: 14, bottom: 24 };
+export const W = 760;
+export const H = 170;
+export const PAD = { left: 44, right: 12, top: 14, bottom: 24 };
 /** Room above the plot for the numbered marker labels (up to three staggered rows). */
 const LABELS = 40;
 
@@ -19,7 +19,7 @@ export interface Span {
   kind: 'fault' | 'dead_air';
 }
 
-interface Frame {
+export interface Frame {
   x: Scale;
   y: Scale;
   ticks: number[];
@@ -29,7 +29,7 @@ interface Frame {
   height: number;
 }
 
-function Axes({ frame }: { frame: Frame }) {
+export function Axes({ frame }: { frame: Frame }) {
   const { x, y, ticks, endMs, height } = frame;
   return (
     <g className="rv-axes">
@@ -50,7 +50,7 @@ function Axes({ frame }: { frame: Frame }) {
   );
 }
 
-function Overlays({ frame, markers, spans, numbered }: { frame: Frame; markers: readonly Marker[]; spans: readonly Span[]; numbered: boolean }) {
+export function Overlays({ frame, markers, spans, numbered }: { frame: Frame; markers: readonly Marker[]; spans: readonly Span[]; numbered: boolean }) {
   const { t } = useTranslation();
   const { x, top, height } = frame;
   const rows = staggerRows(markers.map((m) => x(m.t)), 16);
@@ -77,7 +77,7 @@ function Overlays({ frame, markers, spans, numbered }: { frame: Frame; markers: 
   );
 }
 
-function frameFor(endMs: number, max: number, labels = false): Frame {
+export function frameFor(endMs: number, max: number, labels = false): Frame {
   const { top: yMax, ticks } = niceTicks(max);
   const top = PAD.top + (labels ? LABELS : 0);
   const height = H + (labels ? LABELS : 0);

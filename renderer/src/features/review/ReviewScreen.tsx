@@ -6,6 +6,7 @@ import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { computeMetrics, improvements, metricTable, rubricEvidence, sessionCsv, type SessionMetrics } from '../../../../scenarios/engine/index.ts';
 import { skillById } from '../../../../scenarios/standard/index.ts';
+import { DELIVERY_SKILLS, voiceImprovements, type VoiceImprovement } from '../../../../scenarios/voice/index.ts';
 import { sayParts } from '../../i18n/words.ts';
 import { useNavigation } from '../../stores/navigation.ts';
 import { mediaUrl } from '../assessor/view.ts';
@@ -14,6 +15,8 @@ import { openBriefing } from '../live-room/session.ts';
 import { useResults, type LiveRoomResult } from '../../stores/results.ts';
 import { CommentsChart, OrdersChart, ViewersChart, type Span } from './Charts.tsx';
 import { csvFiles, download } from './csv.ts';
+import { VoicePanel } from './VoicePanel.tsx';
+import { useVoice } from './voice-store.ts';
 import './review.css';
 
 function spansOf(m: SessionMetrics): Span[] {
@@ -65,7 +68,16 @@ function Report({ result }: { result: LiveRoomResult }) {
   const video = useRef<HTMLVideoElement>(null);
   const { scenario, state, timeline, evidence, speed } = result;
   const m = useMemo(() => computeMetrics(state), [state]);
-  const top = useMemo(() => improvements(m, scenario), [m, scenario]);
+  const engineTop = useMemo(() => improvements(m, scenario), [m, scenario]);
+  const voice = useVoice((s) => (s.sessionId !== null && s.sessionId === evidence.sessionId ? s.voice : null));
+  // The session's and the voice's improvements ranked together; the three most urgent shown.
+  const top = useMemo(() => {
+    const all: Array<{ severity: number; engine?: (typeof engineTop)[number]; voice?: VoiceImprovement }> = [
+      ...engineTop.map((x) => ({ severity: x.severity, engine: x })),
+      ...(voice === null ? [] : voiceImprovements(voice)).map((x) => ({ severity: x.severity, voice: x })),
+    ];
+    return all.sort((a, b) => b.severity - a.severity).slice(0, 3);
+  }, [engineTop, voice]);
   const table = useMemo(() => metricTable(m), [m]);
   const rubric = useMemo(() => rubricEvidence(scenario, m), [scenario, m]);
   const files = useMemo(() => csvFiles(sessionCsv(state, (key, params) => t(key, params)), `${scenario.id}-${evidence.sessionId ?? 'practice'}`), [state, scenario.id, evidence.sessionId, t]);
@@ -122,12 +134,23 @@ function Report({ result }: { result: LiveRoomResult }) {
           <p className="rv-empty">{t('review.improve.none')}</p>
         ) : (
           <ol>
-            {top.map((x) => (
-              <li key={x.id} data-improvement={x.id}>
-                <strong>{t(x.title)}</strong>
-                <p>{t(x.detail.key, x.detail.params)}</p>
+            {top.map(({ engine, voice: vx }) => (
+              <li key={engine?.id ?? vx?.code} data-improvement={engine?.id ?? vx?.code}>
+                {engine !== undefined ? (
+                  <>
+                    <strong>{t(engine.title)}</strong>
+                    <p>{t(engine.detail.key, engine.detail.params)}</p>
+                  </>
+                ) : (
+                  vx !== undefined && (
+                    <>
+                      <strong>{t(`review.voice.improve.${vx.code}.title`, { ...vx.params })}</strong>
+                      <p>{t(`review.voice.improve.${vx.code}.detail`, { ...vx.params })}</p>
+                    </>
+                  )
+                )}
                 <p className="rv-codes">
-                  {x.skills.map((code) => (
+                  {(engine?.skills ?? vx?.skills ?? []).map((code) => (
                     <span key={code} title={skillById(code)?.text ?? ''}>
                       {code}
                     </span>
@@ -142,6 +165,7 @@ function Report({ result }: { result: LiveRoomResult }) {
       <div className="rv-grid">
         <section className="rv-charts" aria-label={t('review.charts.title')}>
           <ViewersChart {...chart} />
+          {hasVideo && evidence.sessionId !== null && <VoicePanel sessionId={evidence.sessionId} endMs={endMs} speed={speed} spans={spans} />}
           <CommentsChart {...chart} />
           <OrdersChart {...chart} />
           <ol className="rv-legend">
@@ -207,6 +231,18 @@ function Report({ result }: { result: LiveRoomResult }) {
                         <span>{t(line.key)}</span> <b>{sayParts(t, line.value)}</b>
                       </li>
                     ))}
+                    {voice !== null && r.skills.some((code) => (DELIVERY_SKILLS as readonly string[]).includes(code)) && (
+                      <li className="rv-voice-hint" data-voice-hint={r.itemId}>
+                        <span>{t('review.voice.rubricHint')}</span>{' '}
+                        <b>
+                          {t('review.voice.rubricValue', {
+                            rate: voice.report.rate.perMinute === null ? '—' : Math.round(voice.report.rate.perMinute),
+                            range: voice.report.pitch.rangeSt ?? '—',
+                            lufs: voice.report.loudness.integratedLufs ?? '—',
+                          })}
+                        </b>
+                      </li>
+                    )}
                   </ul>
                 </td>
               </tr>

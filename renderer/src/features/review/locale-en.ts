@@ -46,6 +46,53 @@ const review: Shape<typeof reviewZh> = {
     via: { voice: 'voice', typed: 'typed', faq: 'FAQ' },
     with: 'answered with a same-topic question',
   },
+  voice: {
+    title: 'Voice',
+    hint: 'recomputed from the recording: rate in syllables (≈ characters), loudness per ITU-R BS.1770',
+    loading: 'Analysing the voice in the recording…',
+    failed: 'Could not analyse the voice in the recording: {{message}}',
+    none: '—',
+    fig: {
+      talk: 'Talk ratio',
+      rate: 'Speaking rate',
+      lufs: 'Loudness',
+      range: 'Loudness range',
+      pitch: 'Pitch range',
+      deadAir: 'Dead air',
+      quiet: 'Too quiet',
+      clipping: 'Clipping',
+      pause: 'Pause before answering (median)',
+    },
+    unit: {
+      rate: '{{value}} syllables/min',
+      semitones: '{{value}} semitones',
+      deadAir: '{{count}}×, {{seconds}} s in all',
+      seconds: '{{value}} s',
+      times: '{{count}}×',
+    },
+    lanes: {
+      lufs: 'Loudness (LUFS)',
+      lufsHint: 'of the talk each second, higher is louder; gaps are silence',
+      f0Hz: 'Pitch (Hz)',
+      f0HzHint: 'a narrow band sounds monotonous',
+      rate: 'Speaking rate (syllables/min)',
+      rateHint: 'over the 10 s around each moment',
+    },
+    rubricHint: 'Voice (recording)',
+    rubricValue: '{{rate}} syllables/min · pitch range {{range}} semitones · {{lufs}} LUFS',
+    improve: {
+      voice: {
+        rate_fast: { title: 'Slow down', detail: 'You spoke {{rate}} syllables a minute, above {{max}}: viewers cannot catch the selling points. Slow down and pause before prices and offers.' },
+        rate_slow: { title: 'Pick up the pace', detail: 'You spoke only {{rate}} syllables a minute (under {{min}}); the room cools down. Cut fillers and drawn-out words, link topics tightly.' },
+        monotone: { title: 'Vary your intonation', detail: 'Your pitch moved within {{rangeSt}} semitones (under {{min}}), which sounds flat. Lift your voice on selling points and offers to warm the room.' },
+        too_quiet: { title: 'Speak up', detail: '{{count}} stretches, {{seconds}} s in all, of talk were under {{lufs}} LUFS; viewers may not hear you. Move closer to the microphone or raise its level.' },
+        uneven: { title: 'Keep your level steady', detail: 'Your loudness ranged over {{rangeLu}} LU (above {{max}}): loud, then soft. Keep your distance to the microphone; do not shout when excited.' },
+        clipping: { title: 'Avoid clipping', detail: 'The recording clipped {{count}} times. Lower the microphone gain or move back a little.' },
+        little_talk: { title: 'Talk more, leave less dead air', detail: 'You talked {{percent}}% of the live (under {{min}}%). Keep presenting and engaging even when no comments come.' },
+        slow_answers: { title: 'Answer questions sooner', detail: 'You started speaking a median {{seconds}} s after a question ({{count}} spoken answers). Acknowledge at once, then answer.' },
+      },
+    },
+  },
 };
 
 export default review;

@@ -42,6 +42,53 @@ const review = {
     via: { voice: '口头', typed: '打字', faq: 'FAQ' },
     with: '同类问题一并回答',
   },
+  voice: {
+    title: '声音表现',
+    hint: '从录像的声音重新计算：语速按音节（约等于字）计，响度按 ITU-R BS.1770 计',
+    loading: '正在分析录像中的声音…',
+    failed: '无法分析录像中的声音：{{message}}',
+    none: '—',
+    fig: {
+      talk: '说话占比',
+      rate: '语速',
+      lufs: '平均响度',
+      range: '响度起伏',
+      pitch: '音高变化',
+      deadAir: '冷场',
+      quiet: '音量过低',
+      clipping: '爆音',
+      pause: '回答前停顿（中位）',
+    },
+    unit: {
+      rate: '{{value}} 字/分钟',
+      semitones: '{{value}} 个半音',
+      deadAir: '{{count}} 次，共 {{seconds}} 秒',
+      seconds: '{{value}} 秒',
+      times: '{{count}} 处',
+    },
+    lanes: {
+      lufs: '响度（LUFS）',
+      lufsHint: '说话时每秒的响度，越高越响；断开处是没有说话',
+      f0Hz: '音高（Hz）',
+      f0HzHint: '起伏小说明语调平淡',
+      rate: '语速（字/分钟）',
+      rateHint: '前后 10 秒的平均语速',
+    },
+    rubricHint: '声音（录像）',
+    rubricValue: '语速 {{rate}} 字/分钟 · 音高变化 {{range}} 个半音 · 响度 {{lufs}} LUFS',
+    improve: {
+      voice: {
+        rate_fast: { title: '放慢语速', detail: '平均语速 {{rate}} 字/分钟，超过 {{max}}，观众来不及听清卖点。重点信息（价格、优惠）放慢、停顿一下再说。' },
+        rate_slow: { title: '加快节奏', detail: '平均语速只有 {{rate}} 字/分钟（低于 {{min}}），直播间容易冷下来。减少拖音和口头禅，让话题衔接更紧。' },
+        monotone: { title: '让语调有起伏', detail: '音高变化只有 {{rangeSt}} 个半音（低于 {{min}}），听起来平淡。讲到卖点和优惠时提高声调、加强语气，调动气氛。' },
+        too_quiet: { title: '说话再大声一些', detail: '有 {{count}} 段共 {{seconds}} 秒说话响度低于 {{lufs}} LUFS，观众可能听不清。靠近麦克风或调高输入音量。' },
+        uneven: { title: '控制音量起伏', detail: '响度起伏达 {{rangeLu}} LU（超过 {{max}}），忽大忽小。保持与麦克风的距离，激动时也不要喊。' },
+        clipping: { title: '避免爆音', detail: '录音中有 {{count}} 处削波（爆音）。调低麦克风增益，或离麦克风远一点。' },
+        little_talk: { title: '多说话，少冷场', detail: '说话只占直播时间的 {{percent}}%（低于 {{min}}%）。没有弹幕时也要持续介绍产品、与观众互动。' },
+        slow_answers: { title: '更快开口回答提问', detail: '提问出现后平均 {{seconds}} 秒才开口（{{count}} 次口头回答）。先简短回应“马上说”，再展开回答。' },
+      },
+    },
+  },
 };
 
 export default review;
