@@ -5,7 +5,18 @@ import { useCall } from '../../app/useCall.ts';
 import { useNavigation } from '../../stores/navigation.ts';
 import { useSelection } from '../../stores/selection.ts';
 import { levels, workTypes } from '../../../../scenarios/standard/index.ts';
+import { emptyPickerAdvice, type PickerAdvice } from './picker-advice.ts';
 import { openBriefing } from './session.ts';
+
+function EmptyAdvice({ advice, english }: { advice: PickerAdvice; english: boolean }) {
+  const { t } = useTranslation();
+  const names = advice.key === 'emptyOtherLevels' ? advice.levels.map((n) => { const l = levels.find((x) => x.level === n); return (english ? l?.nameEn : l?.short) ?? String(n); }).join(english ? ', ' : '、') : '';
+  return (
+    <p className="status" data-testid="lr-picker-empty">
+      {t(`liveRoom.picker.${advice.key}`, { levels: names })}
+    </p>
+  );
+}
 
 export function TaskPicker() {
   const { t, i18n } = useTranslation();
@@ -13,6 +24,7 @@ export function TaskPicker() {
   const { workType, level } = useSelection();
   const go = useNavigation((s) => s.go);
   const list = useCall('scenarios.list', { workType, level });
+  const ofWorkType = useCall('scenarios.list', { workType });
   const [error, setError] = useState<string | null>(null);
   const wt = workTypes.find((w) => w.code === workType);
   const lv = levels.find((l) => l.level === level);
@@ -47,7 +59,7 @@ export function TaskPicker() {
       )}
       {list.state === 'ready' && (
         <>
-          {list.value.scenarios.length === 0 && <p className="status">{t('liveRoom.picker.empty')}</p>}
+          {list.value.scenarios.length === 0 && ofWorkType.state === 'ready' && <EmptyAdvice advice={emptyPickerAdvice(ofWorkType.value.scenarios)} english={english} />}
           <ul className="lr-task-list">
             {list.value.scenarios.map((s) => (
               <li key={s.id}>
