@@ -65,7 +65,7 @@ async function verify(args: string[], io: CliIO, replayer: Replayer | null | 'no
   let report: VerifyReport;
   try {
     const keys = keysFile === undefined ? null : await readDeviceKeys(resolve(keysFile));
-    report = await verifyPackage(resolve(dir), { deep, keys, ...(active ? { onRecord: (r, line) => active.record(r, line) } : {}) });
+    report = await verifyPackage(resolve(dir), { deep, keys, scores: true, ...(active ? { onRecord: (r, line) => active.record(r, line) } : {}) });
   } catch (error) {
     if (error instanceof UnusableInput || error instanceof SealRefused) {
       io.err(`livedrill evidence: ${error.message}`);

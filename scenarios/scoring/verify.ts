@@ -70,6 +70,10 @@ export async function verifyScores(
   const decoder = new TextDecoder('utf-8', { fatal: false });
   for (const f of input.files) {
     if (f.path === LEDGER_FILE) continue;
+    if (/^scores\/\.[^/]+\.[0-9a-f]{8}\.tmp$/.test(f.path)) {
+      findings.push({ severity: 'warning', code: 'scores_temp_leftover', file: f.path, message: `${f.path}: 中断的写入留下的临时文件，不计入 (temp file of an interrupted write, not counted)` });
+      continue;
+    }
     const text = decoder.decode(f.bytes);
     const draftMatch = /^scores\/(a[0-9a-f]{8,16})\.draft\.json$/.exec(f.path);
     const sheetMatch = /^scores\/(a[0-9a-f]{8,16})\.json$/.exec(f.path);

@@ -69,6 +69,32 @@ describe('evidence scores on the committed scored fixture', () => {
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  it.each([
+    ['a changed score', (dir: string, sheet: string) => writeFileSync(join(dir, 'scores', sheet), readFileSync(join(dir, 'scores', sheet), 'utf8').replace(/"score": (\d)/, (_m, d: string) => `"score": ${String((Number(d) + 1) % 10)}`)), 'sheet_content_changed'],
+    ['a deleted sheet', (dir: string, sheet: string) => rmSync(join(dir, 'scores', sheet)), 'sheet_missing'],
+    ['a dot-file sheet', (dir: string) => writeFileSync(join(dir, 'scores', '.a0000000f.json'), '{}'), 'scores_unknown_file'],
+    ['an extra file', (dir: string) => writeFileSync(join(dir, 'scores', 'notes.txt'), 'x'), 'scores_unknown_file'],
+  ])('evidence verify covers scores/: %s makes the package invalid', async (_name, tamper, code) => {
+    const dir = copy();
+    const [sheet] = readdirSync(join(dir, 'scores')).filter((f) => /^a[0-9a-f]+\.json$/.test(f));
+    tamper(dir, sheet ?? '');
+    const out = capture();
+    expect(await evidenceCommand(['verify', dir, '--json'], out.io)).toBe(1);
+    const report = JSON.parse(out.out.join('')) as { valid: boolean; findings: { code: string; file: string }[] };
+    expect(report.valid).toBe(false);
+    expect(report.findings.map((f) => f.code)).toContain(code);
+  });
+
+  it('evidence verify: an untouched scored package, or one with a leftover temp file of an interrupted write, is valid', async () => {
+    const dir = copy();
+    const clean = capture();
+    expect(await evidenceCommand(['verify', dir], clean.io)).toBe(0);
+    writeFileSync(join(dir, 'scores', '.ledger.jsonl.0a1b2c3d.tmp'), 'partial');
+    const out = capture();
+    expect(await evidenceCommand(['verify', dir, '--json'], out.io)).toBe(0);
+    expect(JSON.parse(out.out.join('')) as unknown).toMatchObject({ findings: [expect.objectContaining({ severity: 'warning', code: 'scores_temp_leftover' })] });
+  });
+
   it('exits 1 when a signed score was changed, naming the file', async () => {
     const dir = copy();
     const [sheet] = readdirSync(join(dir, 'scores')).filter((f) => /^a[0-9a-f]+\.json$/.test(f));

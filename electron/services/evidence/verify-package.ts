@@ -11,6 +11,7 @@ import type { BytePatch, EvidenceRecord } from '../../../scenarios/evidence/reco
 import type { Finding } from '../../../scenarios/evidence/finding.ts';
 import { crossCheck, EventsVerifier, mediaRanges, mediaStructureFindings, type ChainSummary, type DiskFile, type MediaRange } from '../../../scenarios/evidence/verify.ts';
 import { forEachLine, readText } from './close.ts';
+import { scoresReport } from '../scoring/package-scores.ts';
 import { listFiles } from './package-dir.ts';
 import { hashFile, nodeHasher, sha256Hex, streamFile } from './node-io.ts';
 import { nodeSignatureCheck } from '../network/device-key.ts';
@@ -45,6 +46,8 @@ export interface VerifyOptions {
   keys?: DeviceKeyList | null;
   /** Require the centre's countersignature (default: whenever keys are given). */
   receiptRequired?: boolean;
+  /** Also check scores/ (every sheet and dot-file against its ledger), so the verdict covers every file. */
+  scores?: boolean;
 }
 
 export async function verifyPackage(dir: string, options: VerifyOptions = {}): Promise<VerifyReport> {
@@ -113,6 +116,12 @@ export async function verifyPackage(dir: string, options: VerifyOptions = {}): P
     check: nodeSignatureCheck,
   });
   findings.push(...sealed.findings);
+
+  if (options.scores === true) {
+    const scores = await scoresReport(dir, manifest?.sessionId ?? null, manifest?.chain.head ?? null);
+    for (const f of scores.findings) findings.push({ severity: f.severity, code: f.code, file: f.file, ...(f.line === undefined ? {} : { line: f.line }), message: f.message });
+    for (const path of listing.odd.filter(isAfterSessionPath)) findings.push({ severity: 'error', code: 'odd_entry', file: path, message: `${path} 不是普通文件 (not a regular file)` });
+  }
 
   // Media: structure, and the logged ranges when the file changed (or when asked).
   for (const [path, scan] of mediaScans) {

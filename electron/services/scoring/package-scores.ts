@@ -25,14 +25,16 @@ export function exclusive<T>(dir: string, task: () => Promise<T>): Promise<T> {
 
 export async function readScoreFiles(dir: string): Promise<{ ledgerText: string | null; files: ScoreFileInput[] }> {
   const scores = join(dir, 'scores');
-  const names = await readdir(scores).catch((e: unknown) => {
+  const entries = await readdir(scores, { withFileTypes: true }).catch((e: unknown) => {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw e;
   });
   const files: ScoreFileInput[] = [];
   let ledgerText: string | null = null;
+  // Only regular files: anything else under scores/ is reported by the package verifier (odd_entry).
+  const names = entries.filter((e) => e.isFile()).map((e) => e.name);
   for (const name of names.sort()) {
-    if (name.startsWith('.')) continue; // temp files of an interrupted write
+    // Dot-files too: verifyScores tells a leftover temp file of an interrupted write from anything else.
     const path = `scores/${name}`;
     const bytes = await readFile(join(scores, name));
     if (path === LEDGER_FILE) ledgerText = bytes.toString('utf8');
