@@ -5,6 +5,7 @@ import { appMethods, type Transport } from './app.ts';
 import type { EventSpec, MethodSpec } from './define.ts';
 import { devicesMethods } from './devices.ts';
 import { evidenceEvents, evidenceMethods } from './evidence.ts';
+import { examMethods } from './exam.ts';
 import { obsEvents, obsMethods } from './obs.ts';
 import { scenariosMethods } from './scenarios.ts';
 import { scoringMethods } from './scoring.ts';
@@ -18,6 +19,7 @@ export const methods = {
   ...devicesMethods,
   ...evidenceMethods,
   ...scoringMethods,
+  ...examMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {

@@ -107,6 +107,11 @@ export class AssessorStore {
     return { id: entry.id, name: entry.name };
   }
 
+  /** Every registered assessor (id and name; never the PIN hash). */
+  async list(): Promise<Assessor[]> {
+    return (await this.#read()).map((a) => ({ id: a.id, name: a.name }));
+  }
+
   async byId(id: string): Promise<Assessor | null> {
     const entry = (await this.#read()).find((a) => a.id === id);
     return entry ? { id: entry.id, name: entry.name } : null;
