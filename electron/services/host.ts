@@ -4,6 +4,7 @@ import type { Handlers } from '../contract/index.ts';
 import { createDevicesHandlers } from './devices/service.ts';
 import { createEventHub, type EventHub } from './events.ts';
 import { createEvidenceService } from './evidence/service.ts';
+import { createExamService } from './exam/service.ts';
 import type { SecretStore } from './obs/secret-store.ts';
 import { createObsService } from './obs/service.ts';
 import { createScenarioHandlers } from './scenarios/handlers.ts';
@@ -28,6 +29,7 @@ export function createServices(options: ServiceOptions): Services {
   const events = createEventHub();
   const obs = createObsService({ dataDir: options.dataDir, events, secrets: options.secrets });
   const evidence = createEvidenceService({ dataDir: options.dataDir, events });
+  const exam = createExamService({ dataDir: options.dataDir });
   const handlers: Handlers = {
     'app.info': (_input, context) => ({
       name: appPackage.name,
@@ -42,6 +44,7 @@ export function createServices(options: ServiceOptions): Services {
     ...createScenarioHandlers(),
     ...createDevicesHandlers({ dataDir: options.dataDir }),
     ...createScoringService({ dataDir: options.dataDir }).handlers,
+    ...exam.handlers,
   };
   linkSessionEvidence(options.dataDir, handlers, events, evidence, obs);
   return {
@@ -50,6 +53,7 @@ export function createServices(options: ServiceOptions): Services {
     close: async () => {
       await evidence.close();
       await obs.close();
+      exam.close();
     },
   };
 }

@@ -158,11 +158,10 @@ export function createExamService(deps: { dataDir: string; now?: () => Date }): 
       const requestId = `r${randomBytes(4).toString('hex')}`;
       db().log(sittingId, 'recheck.requested', { requestId, candidateId, reason }, actor);
       const check = recheckAdditions(r.sheets.get(candidateId) ?? [], result?.score ?? null);
-      const corrected = check.score !== null && result?.score !== null && result?.score !== undefined && Math.abs(check.score - result.score) > 1e-9;
+      const published = result?.score ?? null;
+      const corrected = check.score !== null && published !== null && Math.abs(check.score - published) > 1e-9;
       db().log(sittingId, 'recheck.completed', { requestId, candidateId, findings: check.findings, outcome: corrected ? 'corrected' : 'confirmed', score: check.score ?? 0 }, actor);
-      if (corrected && check.score !== null) {
-        db().log(sittingId, 'result.amended', { candidateId, from: result?.score ?? null, to: check.score, reason: `复核 ${requestId}: ${reason}`, requestId }, actor);
-      }
+      if (corrected) db().log(sittingId, 'result.amended', { candidateId, from: published, to: check.score ?? 0, reason: `复核 ${requestId}: ${reason}`, requestId }, actor);
       return { requestId, outcome: corrected ? 'corrected' : 'confirmed', findings: check.findings, score: check.score };
     },
     'exam.audit': ({ sittingId }) => ({

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { AssessorScreen } from '../features/assessor/AssessorScreen.tsx';
+import { CentreScreen } from '../features/centre/CentreScreen.tsx';
 import { DeviceCheckScreen } from '../features/device-check/DeviceCheckScreen.tsx';
 import { EvidenceScreen } from '../features/evidence/EvidenceScreen.tsx';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
@@ -59,6 +60,8 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <EvidenceScreen />;
     case 'assessor':
       return <AssessorScreen />;
+    case 'centre':
+      return <CentreScreen />;
     default:
       return <HomeScreen />;
   }

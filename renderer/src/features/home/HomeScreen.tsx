@@ -97,6 +97,14 @@ export function HomeScreen() {
           <small>{t('assessor.homeHint')}</small>
         </div>
       )}
+      {role === 'centre' && (
+        <div className="as-home-cta">
+          <button type="button" onClick={() => go('centre')} data-testid="home-centre">
+            {t('centre.homeButton')}
+          </button>
+          <small>{t('centre.homeHint')}</small>
+        </div>
+      )}
       {current && levelInfo && current.levels.includes(level) && (
         <CatalogueView workType={current.code} workTypeName={english ? current.nameEn : current.name} level={level} levelName={english ? levelInfo.nameEn : levelInfo.short} levels={levels} />
       )}

@@ -1,4 +1,5 @@
 import assessor from '../../features/assessor/locale-en.ts';
+import centre from '../../features/centre/locale-en.ts';
 import deviceCheck from '../../features/device-check/locale-en.ts';
 import evidence from '../../features/evidence/locale-en.ts';
 import liveRoom from '../../features/live-room/locale-en.ts';
@@ -51,6 +52,7 @@ const en: Shape<typeof zhCN> = {
   },
   deviceCheck,
   assessor,
+  centre,
   evidence,
   liveRoom,
   review,

@@ -1,4 +1,5 @@
 import assessor from '../../features/assessor/locale-zh.ts';
+import centre from '../../features/centre/locale-zh.ts';
 import deviceCheck from '../../features/device-check/locale-zh.ts';
 import evidence from '../../features/evidence/locale-zh.ts';
 import liveRoom from '../../features/live-room/locale-zh.ts';
@@ -48,6 +49,7 @@ const zhCN = {
   },
   deviceCheck,
   assessor,
+  centre,
   evidence,
   liveRoom,
   review,

@@ -1,0 +1,160 @@
+// The training centre (考务) end to end in Chromium (web mode): create a 正式考核 sitting, import a
+// 12-candidate XLSX roster with 2 bad rows (both reported with row and column, the 10 good ones
+// kept), see the panel refused with 2 assessors and accepted with 3, draw stations, link a
+// candidate's scored task (the committed fixture: three assessors signed blind), see the result
+// list and analytics, log a 复核, read the audit trail. Screenshots of every screen in Chinese.
+import { scryptSync, randomBytes } from 'node:crypto';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { xlsxOf } from '../../electron/services/exam/roster-file.ts';
+import { SCRYPT } from '../../electron/services/scoring/assessors.ts';
+import { chromiumMissing, launchChromium } from '../harness/chromium.ts';
+import { badChecksumId, ROSTER_HEADER, rosterRow } from '../harness/exam.ts';
+import { requirePeer } from '../harness/peers.ts';
+import { rendererMissing, startTestHost, type TestHost } from '../harness/web-host.ts';
+
+const ready = requirePeer('chromium', chromiumMissing()) && requirePeer('renderer build', rendererMissing());
+const SCORED = fileURLToPath(new URL('../fixtures/evidence/scored/', import.meta.url));
+const OUT = 'test-results';
+const FIXTURE_ASSESSORS = [
+  ['a574d62d8', '张敏'],
+  ['a79016f77', '李华'],
+  ['aa026a2ae', '王强'],
+] as const;
+
+describe.skipIf(!ready)('centre screens in Chromium', () => {
+  let host: TestHost;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+  const sessionId = '20261128-083215-aeeabe';
+
+  beforeAll(async () => {
+    host = await startTestHost();
+    cpSync(SCORED, join(host.dataDir, 'evidence', sessionId), { recursive: true });
+    // The fixture's three assessors in the PIN register (as if they had registered here).
+    mkdirSync(join(host.dataDir, 'scoring'), { recursive: true });
+    const assessors = FIXTURE_ASSESSORS.map(([id, name]) => {
+      const salt = randomBytes(16);
+      return { id, name, salt: salt.toString('hex'), pinHash: scryptSync('2468', salt, SCRYPT.keylen, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p }).toString('hex'), scrypt: { ...SCRYPT }, createdAt: '2026-11-28T00:00:00.000Z' };
+    });
+    writeFileSync(join(host.dataDir, 'scoring', 'assessors.json'), JSON.stringify({ format: 'livedrill-assessors/1', assessors }));
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 1100 }, locale: 'zh-CN' });
+    page.on('pageerror', (e) => errors.push(e.message));
+    mkdirSync(OUT, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser.close();
+    await host.dispose();
+  });
+  const shot = (name: string) => page.screenshot({ path: join(OUT, `centre-${name}.png`), fullPage: true });
+
+  it('runs a formal sitting from roster to 复核', async () => {
+    await page.goto(host.url);
+    await page.getByRole('radio', { name: /考务/ }).click();
+    await page.getByTestId('home-centre').click();
+    const form = page.getByTestId('ce-new-sitting');
+    await form.waitFor();
+    // A formal sitting of 60 minutes is refused, naming the rule.
+    await form.locator('input[name=title]').fill('直播销售员五级正式考核（第一场）');
+    await form.locator('input[name=durationMinutes]').fill('60');
+    await form.getByRole('button', { name: '创建场次' }).click();
+    await expect.poll(() => page.getByTestId('ce-notice').textContent()).toContain('技能考核时长 60 分钟，不少于 90 分钟');
+    await shot('new-sitting-refused');
+    await form.locator('input[name=durationMinutes]').fill('90');
+    await form.getByRole('button', { name: '创建场次' }).click();
+    await page.getByTestId('ce-sitting-head').waitFor();
+
+    // Roster: 12 rows, row 5 a bad checksum, row 10 an unknown work type.
+    const rows = [ROSTER_HEADER, ...Array.from({ length: 12 }, (_, i) => (i === 3 ? rosterRow(i, { id: badChecksumId(i) }) : i === 8 ? rosterRow(i, { workType: '带货员' }) : rosterRow(i)))];
+    const file = join(host.dataDir, '考生名单.xlsx');
+    writeFileSync(file, await xlsxOf('考生名单', rows));
+    await page.getByTestId('ce-roster-file').setInputFiles(file);
+    const report = page.getByTestId('ce-import-report');
+    await expect.poll(() => report.textContent()).toContain('读取 12 行，导入 10 名考生，2 处问题');
+    const issueRows = await report.locator('tbody tr').allTextContents();
+    expect(issueRows[0]).toMatch(/^5B证件号码证件号码.*校验位错误$/);
+    expect(issueRows[1]).toMatch(/^10C工种未知的工种“带货员”/);
+    expect(await page.getByTestId('ce-roster').locator('tbody tr').count()).toBe(10);
+    await shot('roster');
+
+    // Assessors: two are refused, three accepted.
+    await page.getByTestId('ce-tab-assessors').click();
+    const add = page.getByTestId('ce-add-assessor');
+    for (const [, name] of FIXTURE_ASSESSORS.slice(0, 2)) {
+      await add.locator('select[name=pick]').selectOption({ label: name });
+      await add.getByRole('button', { name: '添加考评员' }).click();
+      await expect.poll(() => page.getByTestId('ce-assessors').textContent()).toContain(name);
+    }
+    await page.getByTestId('ce-assign').click();
+    await expect.poll(() => page.getByTestId('ce-notice').textContent()).toContain('本场考评员 2 人，少于规定的 3 人');
+    expect(await page.getByTestId('ce-rules').textContent()).toContain('正式考核，不符合以下规定');
+    await shot('assessors-refused');
+    await add.locator('select[name=pick]').selectOption({ label: '王强' });
+    await add.getByRole('button', { name: '添加考评员' }).click();
+    await expect.poll(() => page.getByTestId('ce-assessors').textContent()).toContain('王强');
+    await page.getByTestId('ce-assign').click();
+    await expect.poll(() => page.getByTestId('ce-notice').textContent()).toContain('已分配考评组：每名考生 3 名考评员');
+    expect(await page.getByTestId('ce-panels').locator('tbody tr').count()).toBe(10);
+    expect(await page.getByTestId('ce-rules').textContent()).toContain('符合标准 1.9 的鉴定要求');
+    // A 回避 declaration now leaves a candidate with 2 eligible: the assignment says exactly that.
+    const dc = page.getByTestId('ce-declare');
+    await dc.locator('select[name=assessorId]').selectOption({ label: '王强' });
+    await dc.locator('select[name=candidateId]').selectOption({ index: 2 });
+    await dc.locator('select[name=reason]').selectOption('trainer');
+    await dc.getByRole('button', { name: '登记回避' }).click();
+    await expect.poll(() => page.getByTestId('ce-assign-state').textContent()).toContain('回避后只剩 2 名考评员可评，考评组需要 3 名');
+    await shot('assessors-conflict');
+
+    // Stations.
+    await page.getByTestId('ce-tab-stations').click();
+    await page.getByTestId('ce-draw').click();
+    await expect.poll(() => page.getByTestId('ce-seats').locator('.ce-seat').count()).toBe(10);
+    await shot('stations');
+
+    // The first candidate's task: the fixture package, scored blind by the three (no 回避 for them).
+    const view = await host.services.handlers['exam.list']({}, { transport: 'websocket' });
+    const sittingId = view.sittings[0]?.sitting.id ?? '';
+    const got = await host.services.handlers['exam.get']({ sittingId }, { transport: 'websocket' });
+    const first = got.candidates[0]?.id ?? '';
+    await host.services.handlers['exam.removeAssessor']({ sittingId, assessorId: 'aa026a2ae', actor: '考务老师' }, { transport: 'websocket' });
+    await host.services.handlers['exam.setAssessor']({ sittingId, assessorId: 'aa026a2ae', name: '王强', employer: '', actor: '考务老师' }, { transport: 'websocket' });
+    expect((await host.services.handlers['exam.assign']({ sittingId, actor: '考务老师' }, { transport: 'websocket' })).ok).toBe(true);
+    expect((await host.services.handlers['exam.link']({ sittingId, candidateId: first, sessionId, actor: '考务老师' }, { transport: 'websocket' })).ok).toBe(true);
+
+    await page.getByTestId('ce-tab-results').click();
+    const results = page.getByTestId('ce-results');
+    await expect.poll(() => results.locator(`tr[data-candidate="${first}"]`).textContent()).toContain('67.3');
+    expect(await results.locator(`tr[data-candidate="${first}"]`).textContent()).toContain('评分分歧');
+    expect(await page.getByTestId('ce-summary').textContent()).toContain('有成绩 1 名 · 合格 1 名 · 合格率 100%');
+    expect(await page.getByTestId('ce-chart-distribution').locator('rect').count()).toBe(10);
+    expect(await page.getByTestId('ce-chart-assessors').textContent()).toContain('王强（偏严）');
+    await page.getByTestId('ce-publish').click();
+    await expect.poll(() => page.getByText(/已于 .* 公布/).count()).toBe(1);
+    const rc = page.getByTestId('ce-recheck');
+    await rc.locator('select[name=candidateId]').selectOption({ index: 1 });
+    await rc.locator('input[name=reason]').fill('考生对成绩有疑问，申请复核');
+    await rc.getByRole('button', { name: '登记申请并复核' }).click();
+    await expect.poll(() => page.getByTestId('ce-notice').textContent()).toContain('成绩无误，维持');
+    await shot('results');
+
+    await page.getByTestId('ce-tab-audit').click();
+    const audit = page.getByTestId('ce-audit');
+    await expect.poll(() => audit.textContent()).toContain('recheck.completed');
+    expect(await audit.textContent()).toContain('recheck.requested');
+    expect(await audit.textContent()).toContain('results.published');
+    expect(await page.getByText('审计记录完整（哈希链校验通过）').count()).toBe(1);
+    await shot('audit');
+
+    await page.getByTestId('ce-tab-roster').click();
+    await page.getByRole('button', { name: '返回场次列表' }).click();
+    await expect.poll(() => page.getByTestId('ce-sittings').textContent()).toContain('直播销售员五级正式考核（第一场）');
+    await shot('sittings');
+    expect(errors).toEqual([]);
+    void readFileSync;
+  });
+});
