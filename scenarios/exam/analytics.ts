@@ -1,7 +1,8 @@
 // Cohort analytics of a sitting: score distribution, pass rate, score per skill code and per rubric
 // item, and each assessor's mean and spread against the rest of the panel, so lenient or severe
 // marking shows at a glance. Pure; input is the results and the signed sheets behind them.
-import { round1, type SheetContent } from '../scoring/index.ts';
+import { round1 } from '../scoring/panel.ts';
+import type { SheetContent } from '../scoring/sheet.ts';
 import type { CandidateResult } from './results.ts';
 
 export interface Bin {

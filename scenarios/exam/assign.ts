@@ -68,6 +68,7 @@ export function panelRuleIssues(panelSize: number, candidates: number, assessors
   const out: ExamIssue[] = [];
   if (panelSize < r.minAssessors) out.push(issue('skill.panelMin', { panelSize, min: r.minAssessors }));
   if (r.assessorsMustBeOdd && panelSize % 2 === 0) out.push(issue('skill.panelOdd', { panelSize }));
+  if (assessors < r.minAssessors) out.push(issue('skill.minAssessors', { assessors, min: r.minAssessors }));
   const needed = Math.ceil(candidates / r.candidatesPerAssessor);
   if (assessors < needed) out.push(issue('skill.assessorRatio', { candidates, assessors, needed, per: r.candidatesPerAssessor }));
   return out;

@@ -3,7 +3,9 @@
 // logged it and when (the store adds both). The 复核 re-checks additions and entries only (the
 // standard's practice: skill performance is not re-marked).
 import { z } from 'zod';
-import { round1, sumScores, type SheetContent } from '../scoring/index.ts';
+import { round1 } from '../scoring/panel.ts';
+import { sumScores } from '../scoring/rubric.ts';
+import type { SheetContent } from '../scoring/sheet.ts';
 import { issue, type ExamIssue } from './issue.ts';
 
 const Id = z.string().min(1).max(64);

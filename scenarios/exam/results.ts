@@ -1,7 +1,8 @@
 // A sitting's results (成绩): per candidate the mean of the signed sheets of their assigned panel
 // (scenarios/scoring's panel result: same mean, rounding and discordance flags), pass at the
 // sitting's pass mark, and every published score changed only by a logged amendment.
-import { panelResult, type DisagreementFlag, type SheetContent } from '../scoring/index.ts';
+import { panelResult, type DisagreementFlag } from '../scoring/panel.ts';
+import type { SheetContent } from '../scoring/sheet.ts';
 import { issue, type ExamIssue } from './issue.ts';
 
 export type Attendance = 'present' | 'absent' | 'barred';

@@ -199,7 +199,8 @@ describe('panels with 回避', () => {
   });
   it('says which rule it cannot meet and for whom', () => {
     const base: AssignInput = { kind: 'formal', panelSize: 3, candidates: people('c', 10), assessors: people('a', 3), declarations: [] };
-    expect(codes(assignPanels({ ...base, assessors: people('a', 2) }).ok ? [] : (assignPanels({ ...base, assessors: people('a', 2) }) as { issues: { code: string }[] }).issues)).toEqual(['skill.panelUnfilled']);
+    const two = assignPanels({ ...base, assessors: people('a', 2) });
+    expect(two.ok ? [] : codes(two.issues)).toEqual(['skill.minAssessors', 'skill.panelUnfilled']);
     const r = assignPanels({ ...base, declarations: [{ assessorId: 'a1', candidateId: 'c7', reason: 'trainer' }] });
     expect(r).toEqual({ ok: false, issues: [{ code: 'assign.conflicts', params: { candidateId: 'c7', eligible: 2, panelSize: 3, excluded: 'a1' } }] });
     const even = assignPanels({ ...base, panelSize: 2 });
@@ -239,10 +240,11 @@ describe('panels with 回避', () => {
             expect(input.assessors.filter((a) => !off.has(a.id)).length).toBeLessThan(input.panelSize);
           } else if (i.code === 'skill.panelUnfilled') expect(input.assessors.length).toBeLessThan(input.panelSize);
           else if (i.code === 'skill.panelMin') expect(input.panelSize).toBeLessThan(3);
+          else if (i.code === 'skill.minAssessors') expect(input.assessors.length).toBeLessThan(3);
           else if (i.code === 'skill.panelOdd') expect(input.panelSize % 2).toBe(0);
           else if (i.code === 'skill.assessorRatio') expect(input.assessors.length * 5).toBeLessThan(input.candidates.length);
           else throw new Error(`unexpected ${i.code}`);
-          if (i.code.startsWith('skill.panelM') || i.code === 'skill.panelOdd' || i.code === 'skill.assessorRatio') expect(input.kind).toBe('formal');
+          if (i.code.startsWith('skill.panelM') || i.code === 'skill.minAssessors' || i.code === 'skill.panelOdd' || i.code === 'skill.assessorRatio') expect(input.kind).toBe('formal');
         }
       }),
       { numRuns: 400 },
