@@ -4,7 +4,7 @@
 // candidate's scored task (the committed fixture: three assessors signed blind), see the result
 // list and analytics, log a 复核, read the audit trail. Screenshots of every screen in Chinese.
 import { scryptSync, randomBytes } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -155,6 +155,5 @@ describe.skipIf(!ready)('centre screens in Chromium', () => {
     await expect.poll(() => page.getByTestId('ce-sittings').textContent()).toContain('直播销售员五级正式考核（第一场）');
     await shot('sittings');
     expect(errors).toEqual([]);
-    void readFileSync;
   });
 });
