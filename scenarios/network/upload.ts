@@ -7,6 +7,7 @@
 // either side restarting just means a new offer: the answer says where to resume.
 import { z } from 'zod';
 import { HASH_PATTERN } from '../evidence/hasher.ts';
+import { SessionId } from '../evidence/session-id.ts';
 import { isPackagePath, MANIFEST_FILE, SEAL_FILE } from '../evidence/manifest.ts';
 
 export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -25,7 +26,7 @@ export type OfferFile = z.infer<typeof OfferFile>;
 
 export const UploadOffer = z
   .strictObject({
-    sessionId: z.string().regex(/^[0-9]{8}-[0-9]{6}-[0-9a-f]{6}$/, '会话编号应形如 YYYYMMDD-HHMMSS-xxxxxx'),
+    sessionId: SessionId,
     /** SHA-256 of manifest.json: an offer of another version of the package starts over. */
     manifestSha256: Sha,
     files: z.array(OfferFile).min(2).max(200),
