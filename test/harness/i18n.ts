@@ -3,6 +3,7 @@
 import i18next, { type i18n } from 'i18next';
 import { addFormats } from '../../renderer/src/i18n/formats.ts';
 import en from '../../renderer/src/i18n/locales/en.ts';
+import { say } from '../../renderer/src/i18n/words.ts';
 import zhCN from '../../renderer/src/i18n/locales/zh-CN.ts';
 
 function instance(lng: 'zh-CN' | 'en'): i18n {
@@ -20,10 +21,10 @@ type Params = Readonly<Record<string, string | number>>;
 /** The zh-CN text of a key; throws if the key is missing (so a test cannot pass on a raw key). */
 export function zh(key: string, params: Params = {}): string {
   if (!zhI.exists(key)) throw new Error(`missing zh-CN key ${key}`);
-  return zhI.t(key, params);
+  return say(zhI.t, { key, params });
 }
 
 export function enText(key: string, params: Params = {}): string {
   if (!enI.exists(key)) throw new Error(`missing en key ${key}`);
-  return enI.t(key, params);
+  return say(enI.t, { key, params });
 }

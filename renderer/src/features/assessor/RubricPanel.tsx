@@ -122,7 +122,7 @@ export function RubricPanel() {
                       if (!m) return null;
                       return (
                         <div key={id} className="as-metric">
-                          <span className="as-metric-label">{t(m.key)}</span> <span className="as-metric-value">{sayParts(t, m.value)}</span>
+                          <span className="as-metric-label">{say(t, { key: m.key, params: {} })}</span> <span className="as-metric-value">{sayParts(t, m.value)}</span>
                           {m.moments.map((x, k) => (
                             <button key={k} className={`as-moment as-tone-${x.tone}`} title={say(t, x)} onClick={() => seek(x.t)}>
                               {fmtTime(x.t)}

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { say } from '../../i18n/words.ts';
 import { useCall } from '../../app/useCall.ts';
 import { useSelection } from '../../stores/selection.ts';
 import { createSitting, loadList, openSitting } from './actions.ts';
@@ -40,8 +41,8 @@ function noticeText(notice: NonNullable<Notice>, t: TFunction): string | null {
   const params = { ...(notice.params ?? {}) };
   if (notice.key === 'raw') return String(params.text ?? '');
   if (notice.key === 'issue') return null;
-  if (notice.key === 'results.recheckDone') params.outcome = t(`centre.results.outcome.${String(params.outcome)}`, { score: params.score ?? '' });
-  return t(`centre.${notice.key}`, params);
+  if (notice.key === 'results.recheckDone') params.outcome = say(t, { key: `centre.results.outcome.${String(params.outcome)}`, params: { score: params.score ?? '' } });
+  return say(t, { key: `centre.${notice.key}`, params });
 }
 
 function SittingList() {

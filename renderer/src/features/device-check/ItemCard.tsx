@@ -1,5 +1,6 @@
 // One check item: title, verdict, the item's own live area and controls, measured values,
 // advice for each finding, and 重新检测. The data-* attributes let tests and the bench read state.
+import { say } from '../../i18n/words.ts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ItemName } from '../../../../scenarios/device-check/index.ts';
@@ -38,7 +39,7 @@ export function ItemCard({ item, onRerun, children }: Props) {
           <ul className="dc-findings">
             {result.findings.map((f, i) => (
               <li key={`${f.code}-${i}`} className={`dc-finding dc-finding-${f.level}`} data-code={f.code}>
-                {t(f.adviceKey, f.params)}
+                {say(t, { key: f.adviceKey, params: f.params })}
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 // The measured values of an item result as label/value rows for the screen. Pure apart from the
 // translation function it is given.
+import type deviceCheckZh from './locale-zh.ts';
 import type { TFunction } from 'i18next';
 import { formatBytes, type ItemResult } from '../../../../scenarios/device-check/index.ts';
 
@@ -13,7 +14,7 @@ const fixed = (value: number | null, digits: number, unit = '') => (value === nu
 
 export function valueRows(result: ItemResult, t: TFunction): ValueRow[] {
   const rows: ValueRow[] = [];
-  const add = (key: string, value: string) => rows.push({ key, label: t(`deviceCheck.values.${key}`), value });
+  const add = (key: keyof (typeof deviceCheckZh)['values'], value: string) => rows.push({ key, label: t(`deviceCheck.values.${key}`), value });
   const yesNo = (v: boolean) => t(v ? 'deviceCheck.valueText.yes' : 'deviceCheck.valueText.no');
   switch (result.item) {
     case 'camera': {

@@ -44,7 +44,7 @@ function Selected({ state }: { state: SessionState }) {
           <select value={duration} onChange={(e) => setDuration(Number(e.target.value))} aria-label={t('liveRoom.moderation.duration')}>
             {DURATIONS.map((d) => (
               <option key={d} value={d}>
-                {t(`liveRoom.moderation.for.${String(d)}`)}
+                {t(`liveRoom.moderation.for.${d}`)}
               </option>
             ))}
           </select>

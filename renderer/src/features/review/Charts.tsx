@@ -1,6 +1,7 @@
 // The 复盘 charts, plain SVG: viewers online (line), comments per minute (bars, blocked ones
 // darker) and orders (bars), on one time axis with the session's event markers (numbered, listed
 // below) and shaded spans for faults and dead air — so "why did viewers leave at 3:20" has an answer.
+import { say } from '../../i18n/words.ts';
 import { useTranslation } from 'react-i18next';
 import type { Marker } from '../../../../scenarios/engine/index.ts';
 import { formatClock } from '../live-room/clock.ts';
@@ -70,7 +71,7 @@ export function Overlays({ frame, markers, spans, numbered }: { frame: Frame; ma
               </text>
             </>
           )}
-          <title>{`${formatClock(m.t)} ${t(m.key, m.params)}`}</title>
+          <title>{`${formatClock(m.t)} ${say(t, m)}`}</title>
         </g>
       ))}
     </g>

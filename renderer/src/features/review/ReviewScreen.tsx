@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { computeMetrics, improvements, metricTable, rubricEvidence, sessionCsv, type SessionMetrics } from '../../../../scenarios/engine/index.ts';
 import { skillById } from '../../../../scenarios/standard/index.ts';
 import { DELIVERY_SKILLS, voiceImprovements, type VoiceImprovement } from '../../../../scenarios/voice/index.ts';
-import { sayParts } from '../../i18n/words.ts';
+import { say, sayParts } from '../../i18n/words.ts';
 import { useNavigation } from '../../stores/navigation.ts';
 import { mediaUrl } from '../assessor/view.ts';
 import { formatClock } from '../live-room/clock.ts';
@@ -80,7 +80,7 @@ function Report({ result }: { result: LiveRoomResult }) {
   }, [engineTop, voice]);
   const table = useMemo(() => metricTable(m), [m]);
   const rubric = useMemo(() => rubricEvidence(scenario, m), [scenario, m]);
-  const files = useMemo(() => csvFiles(sessionCsv(state, (key, params) => t(key, params)), `${scenario.id}-${evidence.sessionId ?? 'practice'}`), [state, scenario.id, evidence.sessionId, t]);
+  const files = useMemo(() => csvFiles(sessionCsv(state, (key, params) => say(t, { key, params })), `${scenario.id}-${evidence.sessionId ?? 'practice'}`), [state, scenario.id, evidence.sessionId, t]);
   const spans = useMemo(() => spansOf(m), [m]);
   // In time order (the engine appends a dead-air marker when the silence ends, at its start time).
   const markers = useMemo(() => [...m.markers].sort((a, b) => a.t - b.t), [m]);
@@ -138,14 +138,14 @@ function Report({ result }: { result: LiveRoomResult }) {
               <li key={engine?.id ?? vx?.code} data-improvement={engine?.id ?? vx?.code}>
                 {engine !== undefined ? (
                   <>
-                    <strong>{t(engine.title)}</strong>
-                    <p>{t(engine.detail.key, engine.detail.params)}</p>
+                    <strong>{say(t, { key: engine.title, params: {} })}</strong>
+                    <p>{say(t, engine.detail)}</p>
                   </>
                 ) : (
                   vx !== undefined && (
                     <>
-                      <strong>{t(`review.voice.improve.${vx.code}.title`, { ...vx.params })}</strong>
-                      <p>{t(`review.voice.improve.${vx.code}.detail`, { ...vx.params })}</p>
+                      <strong>{say(t, { key: `review.voice.improve.${vx.code}.title`, params: { ...vx.params } })}</strong>
+                      <p>{say(t, { key: `review.voice.improve.${vx.code}.detail`, params: { ...vx.params } })}</p>
                     </>
                   )
                 )}
@@ -171,7 +171,7 @@ function Report({ result }: { result: LiveRoomResult }) {
           <ol className="rv-legend">
             {markers.map((mk, i) => (
               <li key={`${mk.kind}-${String(mk.t)}-${String(i)}`} className={mk.kind}>
-                <b>{i + 1}</b> <At ms={mk.t} seek={seekTo} /> {t(mk.key, mk.params)}
+                <b>{i + 1}</b> <At ms={mk.t} seek={seekTo} /> {say(t, mk)}
               </li>
             ))}
             <li className="rv-span-key">
@@ -228,7 +228,7 @@ function Report({ result }: { result: LiveRoomResult }) {
                   <ul>
                     {r.metrics.map((line) => (
                       <li key={line.id}>
-                        <span>{t(line.key)}</span> <b>{sayParts(t, line.value)}</b>
+                        <span>{say(t, { key: line.key, params: {} })}</span> <b>{sayParts(t, line.value)}</b>
                       </li>
                     ))}
                     {voice !== null && r.skills.some((code) => (DELIVERY_SKILLS as readonly string[]).includes(code)) && (
@@ -255,7 +255,7 @@ function Report({ result }: { result: LiveRoomResult }) {
             <tbody>
               {table.map((line) => (
                 <tr key={line.id}>
-                  <td>{t(line.key)}</td>
+                  <td>{say(t, { key: line.key, params: {} })}</td>
                   <td>{sayParts(t, line.value)}</td>
                 </tr>
               ))}
