@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { canonicalPretty } from '../../scenarios/evidence/canonical.ts';
 import { Manifest } from '../../scenarios/evidence/manifest.ts';
 import { EvidenceRecord, recordLine, sealRecord } from '../../scenarios/evidence/record.ts';
-import { nodeHasher, sha256Hex } from '../../electron/services/evidence/node-io.ts';
+import { nodeHasher, sha256Hex } from '../../electron/services/platform/hash.ts';
 
 /** Rewrites record `seq`'s data with `edit`, re-chains everything after, recomputes the manifest. */
 export async function forgeWhole(dir: string, edit: (record: EvidenceRecord) => EvidenceRecord['data']): Promise<void> {

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { ContractError, type Handlers } from '../../contract/index.ts';
 import { parseIngestUrl, THRESHOLDS } from '../../../scenarios/device-check/index.ts';
-import { writeFileAtomic } from './atomic.ts';
+import { atomicWrite } from '../platform/fs.ts';
 import { diskInfo } from './disk.ts';
 import { probeIngest, routableInterfaces } from './network.ts';
 import { readSettings, writeSettings } from './settings.ts';
@@ -33,7 +33,7 @@ export function createDevicesHandlers(options: { dataDir: string }): DevicesHand
     'devices.saveCheck': async ({ record }) => {
       // The id is checked by the schema ([A-Za-z0-9-]), so the name cannot leave checks/.
       const path = join(dataDir, 'checks', `device-check-${record.id}.json`);
-      const bytes = await writeFileAtomic(path, `${JSON.stringify(record, null, 2)}\n`);
+      const bytes = await atomicWrite(path, `${JSON.stringify(record, null, 2)}\n`, { mkdirMode: 0o777 });
       return { path, bytes };
     },
   };

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ContractError } from '../../contract/define.ts';
 import type { DeviceSettings } from '../../contract/devices.ts';
 import { parseIngestUrl } from '../../../scenarios/device-check/index.ts';
-import { writeFileAtomic } from './atomic.ts';
+import { atomicWrite } from '../platform/fs.ts';
 
 const Stored = z.object({ ingestUrl: z.string().nullable() });
 
@@ -42,6 +42,6 @@ export async function writeSettings(dataDir: string, ingestUrl: string | null): 
     stored = parsed.target.display;
   }
   const settings: DeviceSettings = { ingestUrl: stored };
-  await writeFileAtomic(settingsPath(dataDir), `${JSON.stringify(settings, null, 2)}\n`);
+  await atomicWrite(settingsPath(dataDir), `${JSON.stringify(settings, null, 2)}\n`, { mkdirMode: 0o777 });
   return settings;
 }

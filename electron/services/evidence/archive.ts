@@ -9,7 +9,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { isPackagePath, MANIFEST_FILE } from '../../../scenarios/evidence/manifest.ts';
 import { listFiles } from './package-dir.ts';
 import { SESSION_ID_PATTERN } from '../../../scenarios/evidence/session-id.ts';
-import { streamFile, writeAll } from './node-io.ts';
+import { atomicWriteWith, streamFile, writeAll } from '../platform/fs.ts';
 import { verifyPackage, type VerifyReport } from './verify-package.ts';
 
 const BLOCK = 512;
@@ -42,17 +42,14 @@ export interface ArchiveResult {
 
 /** Writes dir (a package) to `out` (temp file, then renamed), streaming every file. */
 export async function exportPackage(dir: string, sessionId: string, out: string): Promise<ArchiveResult> {
-  await mkdir(dirname(out), { recursive: true });
-  const temp = `${out}.${randomBytes(4).toString('hex')}.part`;
-  const handle = await open(temp, 'wx');
   const hash = createHash('sha256');
   let size = 0;
-  const put = async (bytes: Uint8Array) => {
-    await writeAll(handle, bytes, null);
-    hash.update(bytes);
-    size += bytes.length;
-  };
-  try {
+  await atomicWriteWith(out, async (write) => {
+    const put = async (bytes: Uint8Array) => {
+      await write(bytes);
+      hash.update(bytes);
+      size += bytes.length;
+    };
     const { files } = await listFiles(dir);
     // The manifest first, so a reader sees what the archive holds before the media.
     // Dotfiles (temp files of an interrupted write) and assessors' private drafts stay home.
@@ -73,14 +70,7 @@ export async function exportPackage(dir: string, sessionId: string, out: string)
       if (pad > 0) await put(Buffer.alloc(pad));
     }
     await put(Buffer.alloc(BLOCK * 2));
-    await handle.sync();
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await rm(temp, { force: true });
-    throw error;
-  }
-  await handle.close();
-  await rename(temp, out);
+  }, { mkdirMode: 0o777 });
   return { file: out, size, sha256: hash.digest('hex') };
 }
 

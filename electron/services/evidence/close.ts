@@ -11,7 +11,8 @@ import { EventsVerifier, type ChainSummary } from '../../../scenarios/evidence/v
 import { LogWriter } from './log-writer.ts';
 import { closeWebm, redoClose } from './media-file.ts';
 import { buildManifest, listFiles, readManifest, removeHelpers, writeManifest } from './package-dir.ts';
-import { fsyncDir, hashFile, nodeHasher, streamFile } from './node-io.ts';
+import { fsyncDir, streamFile } from '../platform/fs.ts';
+import { hashFile, nodeHasher } from '../platform/hash.ts';
 import type { Manifest } from '../../../scenarios/evidence/manifest.ts';
 
 export interface CloseOptions {

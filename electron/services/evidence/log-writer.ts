@@ -6,7 +6,8 @@ import { open, type FileHandle } from 'node:fs/promises';
 import type { Json } from '../../../scenarios/evidence/canonical.ts';
 import { ZERO_HASH } from '../../../scenarios/evidence/hasher.ts';
 import { Chain, recordLine, type EvidenceRecord } from '../../../scenarios/evidence/record.ts';
-import { nodeHasher, writeAll } from './node-io.ts';
+import { writeAll } from '../platform/fs.ts';
+import { nodeHasher } from '../platform/hash.ts';
 
 export class LogWriter {
   readonly path: string;

@@ -7,7 +7,8 @@ import { WebmReader, type WebmScan } from '../../../scenarios/evidence/ebml.ts';
 import { fromHex, toHex } from '../../../scenarios/evidence/hasher.ts';
 import type { BytePatch, ByteRange, MediaFinalData } from '../../../scenarios/evidence/record.ts';
 import { planClose } from '../../../scenarios/evidence/webm-close.ts';
-import { sha256Hex, streamFile, writeAll } from './node-io.ts';
+import { streamFile, writeAll } from '../platform/fs.ts';
+import { sha256Hex } from '../platform/hash.ts';
 
 export async function scanWebm(path: string): Promise<WebmScan> {
   const reader = new WebmReader();

@@ -8,7 +8,7 @@ import { canonicalPretty } from '../../../scenarios/evidence/canonical.ts';
 import { CAMERA_FILE, MANIFEST_FORMAT, Manifest, type ExternalFile, type ManifestStatus } from '../../../scenarios/evidence/manifest.ts';
 import type { FileDigest, SessionStartData, StopReason } from '../../../scenarios/evidence/record.ts';
 import type { ChainSummary } from '../../../scenarios/evidence/verify.ts';
-import { atomicWrite } from './node-io.ts';
+import { atomicWrite } from '../platform/fs.ts';
 
 export const LOCK_FILE = '.lock';
 export const RESERVE_FILE = '.reserve';

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { MANIFEST_FILE, SEAL_FILE } from '../../../scenarios/evidence/manifest.ts';
 import { countersign, DeviceKeyList, Seal, sealPayload, sealText, signSeal, type Signer } from '../../../scenarios/evidence/seal.ts';
 import { readText } from './close.ts';
-import { atomicWrite, sha256Hex } from './node-io.ts';
+import { atomicWrite } from '../platform/fs.ts';
+import { sha256Hex } from '../platform/hash.ts';
 import { readManifest } from './package-dir.ts';
 
 export class SealRefused extends Error {

@@ -13,7 +13,8 @@ import { prepareHeader } from '../../../scenarios/evidence/webm-close.ts';
 import { closePackage } from './close.ts';
 import { LogWriter } from './log-writer.ts';
 import { buildManifest, RESERVE_BYTES, RESERVE_FILE, writeLock, writeManifest } from './package-dir.ts';
-import { fsyncDir, hashFile, isDiskError, sha256Hex, writeAll } from './node-io.ts';
+import { fsyncDir, isDiskError, writeAll } from '../platform/fs.ts';
+import { hashFile, sha256Hex } from '../platform/hash.ts';
 
 export const FLUSH_INTERVAL_MS = 1000;
 /** The recorder sends a chunk every second: this long without one, the page is gone (closed,

@@ -13,7 +13,8 @@ import { crossCheck, EventsVerifier, mediaRanges, mediaStructureFindings, type C
 import { forEachLine, readText } from './close.ts';
 import { scoresReport } from '../scoring/package-scores.ts';
 import { listFiles } from './package-dir.ts';
-import { hashFile, nodeHasher, sha256Hex, streamFile } from './node-io.ts';
+import { streamFile } from '../platform/fs.ts';
+import { hashFile, nodeHasher, sha256Hex } from '../platform/hash.ts';
 import { nodeSignatureCheck } from '../network/device-key.ts';
 import { checkSeal, type DeviceKeyList, type Seal } from '../../../scenarios/evidence/seal.ts';
 

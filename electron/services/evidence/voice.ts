@@ -12,7 +12,7 @@ import { EVENTS_FILE } from '../../../scenarios/evidence/manifest.ts';
 import { REPLY_KINDS } from '../../../scenarios/format/schema.ts';
 import { answerPauses, VoiceAnalyser, voiceReport, type PackageVoice } from '../../../scenarios/voice/index.ts';
 export { PackageVoiceSchema, type PackageVoice } from '../../../scenarios/voice/index.ts';
-import { streamFile } from './node-io.ts';
+import { streamFile } from '../platform/fs.ts';
 import { readManifest } from './package-dir.ts';
 import { UnusableInput } from './verify-package.ts';
 

@@ -8,7 +8,7 @@ import { csvRows } from '../../../scenarios/scoring/csv.ts';
 import { retentionDates, RETENTION_YEARS } from '../../../scenarios/exam/index.ts';
 import { canonicalJson } from '../../../scenarios/evidence/canonical.ts';
 import { tarHeader } from '../evidence/archive.ts';
-import { streamFile, writeAll } from '../evidence/node-io.ts';
+import { streamFile, writeAll } from '../platform/fs.ts';
 import { evidenceRoot, listFiles } from '../evidence/package-dir.ts';
 import { computeResults } from './centre.ts';
 import { resultRows, rosterRows, seatingRows } from './reports.ts';

@@ -2,9 +2,10 @@
 // the data folder that only its owner can read (0600, in a 0700 folder); the desktop app passes
 // Electron's safeStorage as the cipher, so the same file holds it encrypted by the OS:
 // electron/main/main.ts wires safeStorage's async API in.
-import { chmod, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { chmod, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { atomicWrite } from '../platform/fs.ts';
 
 export interface SecretStore {
   /** Where secrets go, for the UI ("系统钥匙串" / "数据文件夹中仅本人可读的文件"). */
@@ -58,11 +59,7 @@ export function createFileSecretStore(dir: string, cipher?: SecretCipher): Secre
   }
 
   async function save(data: SecretsFile): Promise<void> {
-    await mkdir(dir, { recursive: true, mode: 0o700 });
-    const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
-    await chmod(temp, 0o600);
-    await rename(temp, file);
+    await atomicWrite(file, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600, mkdirMode: 0o700 });
   }
 
   return {

@@ -5,7 +5,7 @@ import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { atomicWrite } from '../evidence/node-io.ts';
+import { atomicWrite } from '../platform/fs.ts';
 
 export const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 } as const;
 const MAX_FAILURES = 5;

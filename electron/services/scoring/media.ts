@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { evidenceRoot, readManifest } from '../evidence/package-dir.ts';
 import { SESSION_ID_PATTERN } from '../../../scenarios/evidence/session-id.ts';
-import { streamFile } from '../evidence/node-io.ts';
+import { streamFile } from '../platform/fs.ts';
 import { contentTypeFor } from '../security/static-path.ts';
 
 export const MEDIA_PREFIX = '/media/';

@@ -4,8 +4,8 @@
 // unit. A signed sheet file is only ever replaced by a file that keeps every earlier version.
 import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { nodeHasher } from '../evidence/node-io.ts';
-import { atomicWrite, fsyncDir, writeAll } from '../evidence/node-io.ts';
+import { nodeHasher } from '../platform/hash.ts';
+import { atomicWrite, fsyncDir, writeAll } from '../platform/fs.ts';
 import { LEDGER_FILE, ledgerLine, readLedger, sealEntry, type LedgerEntry, type LedgerPayload } from '../../../scenarios/scoring/ledger.ts';
 import { verifyScores, type ScoreFileInput, type ScoresReport } from '../../../scenarios/scoring/verify.ts';
 

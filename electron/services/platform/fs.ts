@@ -1,18 +1,10 @@
-// Node's side of hashing and durable writes: SHA-256 with node:crypto, files hashed by
-// streaming through one reused buffer, writes that loop over short writes, and the atomic
-// replace (temp file + fsync + rename + fsync of the folder) the manifest uses.
-import { createHash, randomBytes } from 'node:crypto';
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+// The one platform file-system module of the services: reads in fixed pieces, writes that loop
+// over short writes, fsync of a folder, and the one atomic replace every service uses (temp file
+// with a unique name beside the target, fsync of the file, rename, fsync of the folder), so a
+// crash leaves either the old file or the new one, never half of one, and the rename survives.
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Hasher } from '../../../scenarios/evidence/hasher.ts';
-
-export const nodeHasher: Hasher = {
-  sha256: (data) => Promise.resolve(sha256Hex(data)),
-};
-
-export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 const READ_BUFFER = 1 << 20;
 
@@ -34,14 +26,6 @@ export async function streamFile(path: string, visit: (bytes: Uint8Array, positi
   }
 }
 
-export async function hashFile(path: string): Promise<{ sha256: string; size: number }> {
-  const hash = createHash('sha256');
-  const size = await streamFile(path, (bytes) => {
-    hash.update(bytes);
-  });
-  return { sha256: hash.digest('hex'), size };
-}
-
 /** write(2) may write less than asked (a full disk does that first); loop until all is written. */
 export async function writeAll(handle: FileHandle, bytes: Uint8Array, position: number | null): Promise<void> {
   let done = 0;
@@ -61,12 +45,31 @@ export async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-/** Replace `path` so that a crash leaves either the old or the new file, never half of one. */
-export async function atomicWrite(path: string, text: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx');
+export interface AtomicOptions {
+  /** File mode of the new file (0o600 for secrets); 0o644 by default. */
+  mode?: number;
+  /** Create the folder (recursively) first, with this mode. */
+  mkdirMode?: number;
+}
+
+/** A unique temp name beside `path`: a dotfile, so package listings and exports pass it over. */
+export function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/**
+ * Replaces `path` with what `fill` writes (through `put`, which loops over short writes), atomically
+ * and durably. On any error the temp file is removed and the old file stays as it was.
+ */
+export async function atomicWriteWith(path: string, fill: (put: (bytes: Uint8Array) => Promise<void>) => Promise<void>, options: AtomicOptions = {}): Promise<void> {
+  const dir = dirname(path);
+  if (options.mkdirMode !== undefined) await mkdir(dir, { recursive: true, mode: options.mkdirMode });
+  const temp = tempPathFor(path);
+  const mode = options.mode ?? 0o644;
+  const handle = await open(temp, 'wx', mode);
   try {
-    await writeAll(handle, Buffer.from(text, 'utf8'), 0);
+    await handle.chmod(mode);
+    await fill((bytes) => writeAll(handle, bytes, null));
     await handle.sync();
   } catch (error) {
     await handle.close().catch(() => undefined);
@@ -80,7 +83,14 @@ export async function atomicWrite(path: string, text: string): Promise<void> {
     await rm(temp, { force: true });
     throw error;
   }
-  await fsyncDir(dirname(path));
+  await fsyncDir(dir);
+}
+
+/** Replaces `path` with `data` atomically and durably; returns the bytes written. */
+export async function atomicWrite(path: string, data: string | Uint8Array, options: AtomicOptions = {}): Promise<number> {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  await atomicWriteWith(path, (put) => put(bytes), options);
+  return bytes.length;
 }
 
 /** Errors that mean the disk cannot take more: the recording stops cleanly. */
