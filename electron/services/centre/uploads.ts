@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { isPackagePath } from '../../../scenarios/evidence/manifest.ts';
 import type { DeviceKeyList, Seal, Signer } from '../../../scenarios/evidence/seal.ts';
 import { DEFAULT_CHUNK_BYTES, judgeChunk, UploadOffer, type UploadStatus } from '../../../scenarios/network/upload.ts';
-import { atomicWrite, fsyncDir, writeAll } from '../evidence/node-io.ts';
+import { atomicWrite, fsyncDir, writeAll } from '../platform/fs.ts';
 import { SESSION_ID_PATTERN } from '../../../scenarios/evidence/session-id.ts';
 import { evidenceRoot } from '../evidence/package-dir.ts';
 import { countersignPackage } from '../evidence/seal-package.ts';
