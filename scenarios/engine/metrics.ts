@@ -4,7 +4,6 @@
 import { BANNED_CATEGORIES, type BannedCategoryId } from '../compliance/index.ts';
 import { ABUSE_KINDS, COMMENT_KINDS, type CommentKind } from '../format/schema.ts';
 import { MODEL } from './model.ts';
-import { FAULT_TITLE_ZH } from './zh-interim.ts';
 import type { AnswerVia, BannedHitRecord, FaultRecord, Marker, RemedyRecord, SessionState, Stretch, Thread, ViewerArrivalReason, ViewerLeaveReason } from './types.ts';
 
 export interface ReplyItem {
@@ -34,7 +33,6 @@ export interface KindCount {
 export interface FaultMetric {
   id: string;
   kind: FaultRecord['kind'];
-  title: string;
   source: FaultRecord['source'];
   startedAt: number;
   detectedAt: number | null;
@@ -217,7 +215,6 @@ function faultMetric(f: FaultRecord): FaultMetric {
   return {
     id: f.id,
     kind: f.kind,
-    title: FAULT_TITLE_ZH[f.kind],
     source: f.source,
     startedAt: f.startedAt,
     detectedAt: f.detectedAt,

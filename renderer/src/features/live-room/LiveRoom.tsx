@@ -63,7 +63,7 @@ export function LiveRoom() {
       {notices.length > 0 && (
         <ul className="lr-notices">
           {notices.map((n) => (
-            <li key={n}>{n}</li>
+            <li key={n.code}>{t(`liveRoom.startNotice.${n.code}`, { error: n.error })}</li>
           ))}
         </ul>
       )}

@@ -199,6 +199,11 @@ const liveRoom: Shape<typeof liveRoomZh> = {
   },
   cue: { title: 'Ops cue', default: 'Start the flash sale', left: '{{seconds}} s left' },
   ending: 'Ending the live, saving video and data…',
+  startNotice: {
+    camera_unavailable: 'The camera is not available ({{error}}): viewers will not see you.',
+    mic_unavailable: 'The microphone is not available ({{error}}): speaking time cannot be counted.',
+    evidence_not_started: 'The evidence package could not start recording ({{error}}): this practice keeps no video.',
+  },
 };
 
 export default liveRoom;

@@ -196,6 +196,12 @@ const liveRoom = {
   },
   cue: { title: '运营提示', default: '请开启秒杀', left: '剩 {{seconds}} 秒' },
   ending: '正在下播，保存录像和数据…',
+  /** What the trainee should know once live (session.ts StartNotice codes). */
+  startNotice: {
+    camera_unavailable: '摄像头不可用（{{error}}），观众将看不到画面。',
+    mic_unavailable: '麦克风不可用（{{error}}），无法统计讲话时长。',
+    evidence_not_started: '证据包未能开始录制（{{error}}），本次练习不留存录像。',
+  },
 };
 
 export default liveRoom;

@@ -16,7 +16,7 @@ import { clockSpeed, createClock, type SessionClock } from './clock.ts';
 import { startEvidence, type EvidenceLink, type LogRecord } from './evidence-link.ts';
 import { createObsLink, obsConnected, scenarioHasObsFaults, type ObsLink } from './obs-link.ts';
 import { noEvidence, showResult } from '../../stores/results.ts';
-import { useLiveRoom } from './store.ts';
+import { useLiveRoom, type StartNotice } from './store.ts';
 import { applyToTimeline, emptyTimeline, trimTimeline, type Timeline } from './timeline.ts';
 import { applyEffects, emptyView, type RoomView } from './view.ts';
 
@@ -62,7 +62,7 @@ export function backToPicker(): void {
 }
 
 /** Camera + microphone in one stream (for preview, voice and the recording); each may be missing. */
-async function openMedia(notices: string[]): Promise<MediaStream | null> {
+async function openMedia(notices: StartNotice[]): Promise<MediaStream | null> {
   try {
     return await openRecordingStream();
   } catch {
@@ -71,10 +71,10 @@ async function openMedia(notices: string[]): Promise<MediaStream | null> {
   const stream = new MediaStream();
   const cam = await openCamera(null);
   if (cam.ok) stream.addTrack(cam.track);
-  else notices.push(`摄像头不可用（${cam.error}），观众将看不到画面。`);
+  else notices.push({ code: 'camera_unavailable', error: cam.error });
   const mic = await openMicrophone(null);
   if (mic.ok) stream.addTrack(mic.track);
-  else notices.push(`麦克风不可用（${mic.error}），无法统计讲话时长。`);
+  else notices.push({ code: 'mic_unavailable', error: mic.error });
   return stream.getTracks().length > 0 ? stream : null;
 }
 
@@ -91,7 +91,7 @@ export async function goLive(options: GoLiveOptions = {}): Promise<void> {
   if (scenario === null || run !== null) return;
   showResult(null);
   store.set({ stage: 'starting', startError: null, notices: [], evidence: noEvidence });
-  const notices: string[] = [];
+  const notices: StartNotice[] = [];
   let stream: MediaStream | null = null;
   let evidence: EvidenceLink | null = null;
   try {
@@ -110,7 +110,7 @@ export async function goLive(options: GoLiveOptions = {}): Promise<void> {
         onError: (message) => useLiveRoom.getState().set({ evidence: { ...useLiveRoom.getState().evidence, state: 'failed', message } }),
       });
     } catch (error) {
-      notices.push(`证据包未能开始录制（${error instanceof Error ? error.message : String(error)}），本次练习不留存录像。`);
+      notices.push({ code: 'evidence_not_started', error: error instanceof Error ? error.message : String(error) });
     }
     // Session time 0 is the video's time 0 when recording; otherwise the moment of going live.
     const recorder = evidence?.recorder ?? null;
@@ -158,7 +158,7 @@ export async function goLive(options: GoLiveOptions = {}): Promise<void> {
       notices,
       selected: null,
       feedPaused: false,
-      evidence: evidence === null ? { ...noEvidence, message: notices.find((n) => n.startsWith('证据')) ?? null } : { state: 'recording', sessionId: evidence.sessionId, message: null, summary: null },
+      evidence: evidence === null ? { ...noEvidence, message: notices.find((n) => n.code === 'evidence_not_started')?.error ?? null } : { state: 'recording', sessionId: evidence.sessionId, message: null, summary: null },
     });
     if (video === undefined) dispatch({ type: 'camera', available: false });
     pump();

@@ -9,6 +9,12 @@ import { noEvidence, type EvidenceStatus } from '../../stores/results.ts';
 import { emptyView, type RoomView } from './view.ts';
 import type { Timeline } from './timeline.ts';
 
+/** A code (liveRoom.startNotice.*) and the error it is about. */
+export interface StartNotice {
+  code: 'camera_unavailable' | 'mic_unavailable' | 'evidence_not_started';
+  error: string;
+}
+
 export type Stage = 'pick' | 'brief' | 'starting' | 'live' | 'ending';
 
 export interface LiveRoomState {
@@ -17,8 +23,8 @@ export interface LiveRoomState {
   scenarioFile: string | null;
   candidate: string;
   startError: string | null;
-  /** Things the trainee should know once live (no camera, no evidence…), in Chinese. */
-  notices: string[];
+  /** Things the trainee should know once live (no camera, no evidence…), as codes; LiveRoom words them. */
+  notices: StartNotice[];
   state: SessionState | null;
   view: RoomView;
   timeline: Timeline | null;
