@@ -86,7 +86,7 @@ const RULES: readonly Rule[] = [
     skills: ['5:6.2.1', '5:7.1.2', '3:4.2.3', '5:4.2.3'],
     check: (m): Found | null => {
       const r = m.replies;
-      const due = r.total - r.pending;
+      const due = r.due;
       if (due < 3 || r.unanswered === 0) return null;
       const rate = r.unanswered / due;
       return { severity: Math.min(1, rate * 1.2), title: 'engine.improve.unanswered.title', detail: 'engine.improve.unanswered.detail', params: { due, unanswered: r.unanswered, pct: pct(rate) } };

@@ -69,7 +69,10 @@ export interface SessionMetrics {
     onTime: number;
     late: number;
     unanswered: number;
+    /** Still inside their reply time when the live ended: not counted as due. */
     pending: number;
+    /** Needed a reply by the end: total − pending = answered + unanswered. Every "of how many" figure uses it. */
+    due: number;
     p50Ms: number | null;
     p90Ms: number | null;
     maxMs: number | null;
@@ -77,7 +80,7 @@ export interface SessionMetrics {
     byVia: Record<AnswerVia, number>;
     items: ReplyItem[];
   };
-  complaints: KindCount & { unanswered: number };
+  complaints: KindCount & { unanswered: number; pending: number; due: number };
   bait: { total: number; answered: number; tookBait: number };
   moderation: {
     abusive: number;
@@ -175,13 +178,15 @@ function replies(s: SessionState, end: number): SessionMetrics['replies'] {
     if (it.via !== null) byVia[it.via]++;
   }
   const lat = asc(items.flatMap((it) => (it.latencyMs === null ? [] : [it.latencyMs])));
+  const pending = items.filter((it) => it.status === 'pending').length;
   return {
     total: items.length,
     answered: lat.length,
     onTime: items.filter((it) => it.status === 'on_time').length,
     late: items.filter((it) => it.status === 'late').length,
     unanswered: items.filter((it) => it.status === 'unanswered').length,
-    pending: items.filter((it) => it.status === 'pending').length,
+    pending,
+    due: items.length - pending,
     p50Ms: percentile(lat, 50),
     p90Ms: percentile(lat, 90),
     maxMs: lat.length === 0 ? null : (lat[lat.length - 1] ?? null),
@@ -270,6 +275,12 @@ function series(s: SessionState): SeriesRow[] {
   }));
 }
 
+function complaints(items: ReplyItem[], count: KindCount): SessionMetrics['complaints'] {
+  const own = items.filter((it) => it.kind === 'complaint');
+  const pending = own.filter((it) => it.status === 'pending').length;
+  return { ...count, unanswered: own.filter((it) => it.status === 'unanswered').length, pending, due: own.length - pending };
+}
+
 /** Every automatic metric of the session so far (or of the whole session once it ended). */
 export function computeMetrics(s: SessionState): SessionMetrics {
   const end = s.endedAt ?? s.simT;
@@ -286,7 +297,7 @@ export function computeMetrics(s: SessionState): SessionMetrics {
   return {
     durationMs: end,
     replies: r,
-    complaints: { ...complaint, unanswered: r.items.filter((it) => it.kind === 'complaint' && it.status === 'unanswered').length },
+    complaints: complaints(r.items, complaint),
     bait: { total: baitItems.length, answered: baitItems.filter((it) => it.answeredAt !== null).length, tookBait: s.threads.filter((th) => th.kind === 'bait' && th.bannedHits > 0).length },
     moderation: moderation(s),
     faq: { added: s.faqs.length, uses: s.faqUses.length },

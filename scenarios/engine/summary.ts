@@ -5,7 +5,7 @@ import { METRIC_IDS, type MetricId, type LiveRoomScenario } from '../format/sche
 import type { SessionMetrics } from './metrics.ts';
 import type { MessageParams } from './types.ts';
 
-export type MetricValueKey = `engine.metric.${MetricId}.value` | 'engine.metric.na' | 'engine.metric.flash_sale.cue' | 'engine.metric.flash_sale.cueLate';
+export type MetricValueKey = `engine.metric.${MetricId}.value` | 'engine.metric.na' | 'engine.metric.pending' | 'engine.metric.flash_sale.cue' | 'engine.metric.flash_sale.cueLate';
 
 export interface MetricValue {
   key: MetricValueKey;
@@ -32,11 +32,18 @@ const ms = (x: number | null) => x ?? '—';
 const share = (x: number | null) => x ?? '—';
 const one = (key: MetricValueKey, params: MessageParams): MetricValue[] => [{ key, params }];
 const NA = one('engine.metric.na', {});
+/** A count the line states; metrics logged by an older engine may lack it (metricEvidence then says so). */
+const count = (x: number | undefined): number => {
+  if (typeof x !== 'number') throw new Error('metrics without this count');
+  return x;
+};
+/** "Of how many" is always the due count; those still inside their reply time at the end follow as their own part. */
+const withPending = (value: MetricValue[], pending: number): MetricValue[] => (count(pending) > 0 ? [...value, { key: 'engine.metric.pending', params: { pending } }] : value);
 
 const LINES: Readonly<Record<MetricId, (m: SessionMetrics) => MetricValue[]>> = {
-  reply_latency: (m) => one('engine.metric.reply_latency.value', { p50: ms(m.replies.p50Ms), p90: ms(m.replies.p90Ms), answered: m.replies.answered, total: m.replies.total }),
+  reply_latency: (m) => withPending(one('engine.metric.reply_latency.value', { p50: ms(m.replies.p50Ms), p90: ms(m.replies.p90Ms), answered: m.replies.answered, due: count(m.replies.due) }), m.replies.pending),
   unanswered: (m) => one('engine.metric.unanswered.value', { unanswered: m.replies.unanswered, late: m.replies.late }),
-  complaints: (m) => one('engine.metric.complaints.value', { answered: m.complaints.answered, total: m.complaints.total, onTime: m.complaints.onTime }),
+  complaints: (m) => withPending(one('engine.metric.complaints.value', { answered: m.complaints.answered, due: count(m.complaints.due), unanswered: m.complaints.unanswered, onTime: m.complaints.onTime }), m.complaints.pending),
   bait: (m) => one('engine.metric.bait.value', { total: m.bait.total, answered: m.bait.answered, tookBait: m.bait.tookBait }),
   moderation: (m) =>
     one('engine.metric.moderation.value', { handled: m.moderation.handled, abusive: m.moderation.abusive, prevented: m.moderation.prevented, mutes: m.moderation.mutes, keywords: m.moderation.keywordBlocks }),

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeMetrics, createSession, improvements, metricTable, percentile, replay, rubricEvidence, sessionCsv, type Input } from '../../scenarios/engine/index.ts';
 import { METRIC_IDS } from '../../scenarios/format/index.ts';
+import { metricEvidence } from '../../scenarios/scoring/metrics.ts';
 import { enText, zh } from '../harness/i18n.ts';
 import { busyScenario, drive, talking } from '../harness/scenarios.ts';
 import { libraryScenario, runTrainee } from '../harness/trainee.ts';
@@ -113,6 +114,40 @@ describe('metrics', () => {
 
 describe('improvements', () => {
   const scenario = libraryScenario('b5-navel-orange-quick');
+
+  it('with questions and complaints still inside their reply time at the end, the table, the headline counts and the advice state the same figures', () => {
+    // issue 10 item 7: "5 / 34" beside "27 条需要回复…22 条没有回复"; 投诉 0/3 beside "2 条".
+    const q = (at: number, text: string) => ({ at, type: 'comment' as const, kind: 'question' as const, topic: 'price' as const, text, replyWithinSec: 20 });
+    const c = (at: number, text: string) => ({ at, type: 'comment' as const, kind: 'complaint' as const, text, replyWithinSec: 30 });
+    const base = quietScenario([q(10, '多少钱？'), q(20, '几天到？'), q(30, '包邮吗？'), q(40, '甜吗？'), c(50, '上次的烂了'), c(55, '发错货了'), q(80, '有大果吗？'), c(85, '还没退款')]);
+    const scenario = { ...base, skills: ['5:6.2.1', '5:7.1.2'] };
+    const inputs: Input[] = [{ type: 'pin_product', t: 0, productId: 'apple' }, ...(['crisp', 'fresh', 'big'] as const).map((pointId, i): Input => ({ type: 'cover_selling_point', t: 1000 + i, productId: 'apple', pointId }))];
+    inputs.push({ type: 'mark_answered', t: 14_000, commentId: 'c1' }, { type: 'end', t: 90_000 });
+    const m = computeMetrics(replay(createSession(scenario), inputs).state);
+    // 8 threads: c7 (question) and c8 (complaint) are still inside their reply time at 90 s.
+    expect(m.replies).toMatchObject({ total: 8, pending: 2, due: 6, answered: 1, unanswered: 5 });
+    expect(m.complaints).toMatchObject({ total: 3, pending: 1, due: 2, answered: 0, unanswered: 2 });
+    expect(m.replies.answered + m.replies.unanswered).toBe(m.replies.due);
+    expect(m.complaints.answered + m.complaints.unanswered).toBe(m.complaints.due);
+
+    const text = (id: string) => metricTable(m).find((l) => l.id === id)?.value.map((v) => zh(v.key, v.params)).join(zh('engine.metric.sep')) ?? '';
+    expect(text('reply_latency')).toMatch(/已回复 1\/6；另有 2 条结束时未到回复时限，不计入$/);
+    expect(text('unanswered')).toBe('5 条（超时回复 0 条）');
+    expect(text('complaints')).toBe('0/2 已回应，按时 0，未回应 2；另有 1 条结束时未到回复时限，不计入');
+    const advice = Object.fromEntries(improvements(m, scenario).map((x) => [x.id, zh(x.detail.key, x.detail.params)]));
+    expect(advice.unanswered).toMatch(/^6 条需要回复的弹幕中有 5 条（83%）没有回复/);
+    expect(advice.complaints).toMatch(/^2 条售后投诉没有回应/);
+    expect(enText('engine.metric.reply_latency.value', metricTable(m)[0]?.value[0]?.params)).toMatch(/1\/6 answered$/);
+  });
+
+  it('metrics logged by an older engine without the due counts show as a mismatch, not as wrong figures', () => {
+    const m = computeMetrics(replay(createSession(quietScenario([])), [{ type: 'end', t: 10_000 }]).state);
+    const oldReplies: Partial<typeof m.replies> = { ...m.replies };
+    delete oldReplies.due;
+    const old = { ...m, replies: oldReplies as typeof m.replies };
+    expect(() => metricTable(old)).toThrow(/without this count/);
+    expect(metricEvidence(old, 'reply_latency').value).toEqual([{ key: 'engine.metric.mismatch', params: {} }]);
+  });
 
   it('an idle trainee gets three improvements, most severe first, keyed to the task’s skills', () => {
     const m = computeMetrics(runTrainee(scenario, { quality: 'idle' }).state);

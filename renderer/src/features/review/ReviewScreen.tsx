@@ -47,7 +47,7 @@ function Headline({ m }: { m: SessionMetrics }) {
     [t('review.head.orders'), `${String(m.sales.orders)} / ${String(m.sales.units)}`],
     [t('review.head.gmv'), `¥${m.sales.gmv.toFixed(2)}`],
     [t('review.head.conversion'), `${(m.sales.conversion * 100).toFixed(1)}%`],
-    [t('review.head.answered'), `${String(m.replies.answered)} / ${String(m.replies.total)}`],
+    [t('review.head.answered'), `${String(m.replies.answered)} / ${String(m.replies.due)}`],
     [t('review.head.latency'), m.replies.p50Ms === null ? '—' : `${(m.replies.p50Ms / 1000).toFixed(1)} / ${((m.replies.p90Ms ?? 0) / 1000).toFixed(1)} s`],
   ];
   return (
