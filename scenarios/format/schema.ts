@@ -5,7 +5,7 @@
 // Pure domain module: no Node, React or Electron imports.
 import { z } from 'zod';
 import { ObsDrillKind } from '../obs/records.ts';
-import { Level, WorkTypeCode } from '../standard/codes.ts';
+import { Level, SkillCode, WorkTypeCode } from '../standard/codes.ts';
 
 export const COMMENT_KINDS = ['question', 'objection', 'praise', 'troll', 'spam', 'bait', 'complaint', 'intent'] as const;
 export type CommentKind = (typeof COMMENT_KINDS)[number];
@@ -80,7 +80,6 @@ export const Money = z
   .positive()
   .max(MONEY_MAX)
   .refine((x) => Math.abs(Math.round(x * 100) - x * 100) < 1e-6, { error: '金额最多两位小数 (expected yuan with at most 2 decimals)' });
-export const SkillCode = z.string().regex(/^[1-5]:\d+\.\d+\.\d+$/, { error: '应为技能要求编号，如 "5:4.2.3" (expected level:function.content.item)' });
 export const AssetPath = z
   .string()
   .regex(/^assets\/(?:[\w-]+\/)*[\w-]+\.(?:svg|png|jpe?g|webp)$/, { error: '应为 assets/ 下的图片路径，如 "assets/products/orange.svg" (expected assets/…/name.svg|png|jpg|webp)' });

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { canonicalJson } from '../evidence/canonical.ts';
 import type { Hasher } from '../evidence/hasher.ts';
 import { HASH_PATTERN } from '../evidence/hasher.ts';
-import { Level, WorkTypeCode } from '../standard/codes.ts';
+import { Level, SkillCode, WorkTypeCode } from '../standard/codes.ts';
 
 export const SHEET_FORMAT = 'livedrill-score-sheet/1';
 export const SHEET_FILE_FORMAT = 'livedrill-score-sheet-file/1';
@@ -19,7 +19,6 @@ export type ScoringMode = z.infer<typeof ScoringMode>;
 export const AssessorId = z.string().regex(/^a[0-9a-f]{8,16}$/, '考评员编号应形如 a1b2c3d4 (assessor id)');
 
 const Sha = z.string().regex(HASH_PATTERN, '应为 64 位小写十六进制 SHA-256');
-const SkillCode = z.string().regex(/^[1-5]:\d+\.\d+\.\d+$/, '应为技能要求编号，如 5:4.2.3');
 
 /** Preset annotation tags (free text goes beside them). */
 export const ANNOTATION_TAGS = ['highlight', 'problem', 'violation', 'fault', 'interaction', 'dead_air'] as const;

@@ -9,3 +9,7 @@ export type WorkTypeCode = z.infer<typeof WorkTypeCode>;
 /** 职业技能等级: 5 = 五级/初级工 (lowest) … 1 = 一级/高级技师 (highest). */
 export const Level = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)], { error: '等级应为 1–5 (expected level 1..5)' });
 export type Level = z.infer<typeof Level>;
+
+/** 技能要求编号: level:function.content.item, e.g. "5:4.2.3" (scenario tasks and score sheets). */
+export const SkillCode = z.string().regex(/^[1-5]:\d+\.\d+\.\d+$/, { error: '应为技能要求编号，如 "5:4.2.3" (expected level:function.content.item)' });
+export type SkillCode = z.infer<typeof SkillCode>;
