@@ -63,9 +63,14 @@ export function formIssues(form: Form, rubric: readonly RubricSnapshotItem[]): R
   return out;
 }
 
+/**
+ * The running total of the form: only scores the rubric accepts count (a score over the item's
+ * maximum, off the step or not a number is refused, so it adds nothing and the item stays missing).
+ */
 export function formTotal(form: Form, rubric: readonly RubricSnapshotItem[]): { total: number; missing: number } {
   const scores = formScores(form, rubric);
-  const given = scores.flatMap((s) => (s.score === null ? [] : [s.score]));
+  const refused = formIssues(form, rubric);
+  const given = scores.flatMap((s) => (s.score === null || refused[s.id] !== undefined ? [] : [s.score]));
   return { total: sumScores(given), missing: scores.length - given.length };
 }
 
