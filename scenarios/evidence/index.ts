@@ -9,3 +9,4 @@ export * from './replay.ts';
 export * from './seal.ts';
 export * from './verify.ts';
 export * from './webm-close.ts';
+export * from './transcript.ts';

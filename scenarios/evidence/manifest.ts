@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Candidate, FileDigest, Hash, Seed, StopReason } from './record.ts';
 import { SessionId } from './session-id.ts';
+import { TRANSCRIPT_FILE } from './transcript.ts';
 
 export const MANIFEST_FORMAT = 'livedrill-evidence/1';
 export const MANIFEST_FILE = 'manifest.json';
@@ -68,6 +69,7 @@ export function isPackagePath(path: string): boolean {
     path === MANIFEST_FILE ||
     path === EVENTS_FILE ||
     path === SEAL_FILE ||
+    path === TRANSCRIPT_FILE ||
     /^media\/[a-z0-9][a-z0-9._-]{0,80}\.(webm|mkv|mp4)$/.test(path) ||
     /^(checks|scores)\/[a-z0-9][a-z0-9._-]{0,80}\.json$/.test(path) ||
     path === 'scores/ledger.jsonl'
