@@ -12,7 +12,8 @@ import { useResults } from '../../../renderer/src/stores/results.ts';
 import { initI18n } from '../../../renderer/src/i18n/index.ts';
 
 export interface LiveRoomBench {
-  start(scenario: LiveRoomScenario, record: boolean): Promise<string>;
+  start(scenario: LiveRoomScenario, record: boolean, recording?: { mimeType?: string; videoBitsPerSecond?: number }): Promise<string>;
+  supported(mimeType: string): boolean;
   stats(): { stage: string; comments: number; hidden: number; t: number; evidence: string; dom: number; threads: number };
   end(): void;
 }
@@ -29,9 +30,10 @@ createRoot(root).render(
 );
 
 const bench: LiveRoomBench = {
-  async start(scenario, record) {
+  supported: (mimeType) => MediaRecorder.isTypeSupported(mimeType),
+  async start(scenario, record, recording) {
     useLiveRoom.getState().set({ stage: 'brief', scenario, scenarioFile: '', candidate: 'bench' });
-    await goLive({ record });
+    await goLive({ record, ...(recording ? { recording } : {}) });
     const s = useLiveRoom.getState();
     return s.stage === 'live' ? 'live' : `not live: ${s.startError ?? s.stage}`;
   },

@@ -54,6 +54,8 @@ export interface EvidenceStart {
   seed: number;
   candidate: { id: string; name: string };
   stream: MediaStream | null;
+  /** Encoder settings for the recording (default: recorder.ts's own); the bench compares them. */
+  recording?: { mimeType?: string; videoBitsPerSecond?: number };
   /** The engine's session options, logged first so a replay starts the same session. */
   options: { obs: boolean };
   onError: (message: string) => void;
@@ -76,7 +78,7 @@ export async function startEvidence(opts: EvidenceStart): Promise<EvidenceLink> 
   let recorder: EvidenceRecorder | null = null;
   if (opts.stream !== null && opts.stream.getVideoTracks().length > 0) {
     try {
-      recorder = await startRecorder({ sessionId, stream: opts.stream, onError: fail });
+      recorder = await startRecorder({ sessionId, stream: opts.stream, onError: fail, ...opts.recording });
     } catch (error) {
       fail(`录像无法开始：${error instanceof Error ? error.message : String(error)}`);
     }

@@ -82,6 +82,8 @@ export interface GoLiveOptions {
   /** Record camera + microphone into the evidence package (default). false keeps the engine log
    *  only — scripts/bench/live-room.ts uses it to show what the video recording costs. */
   record?: boolean;
+  /** Encoder settings for the recording (scripts/bench/live-room.ts compares codecs and bitrates). */
+  recording?: { mimeType?: string; videoBitsPerSecond?: number };
 }
 
 /** Goes live: media, evidence package, OBS, then the engine and its clock. */
@@ -106,6 +108,7 @@ export async function goLive(options: GoLiveOptions = {}): Promise<void> {
         seed,
         candidate: { id: candidate === '' ? 'trainee' : candidate.slice(0, 100), name: candidate === '' ? '练习学员' : candidate.slice(0, 100) },
         stream: options.record === false ? null : stream,
+        ...(options.recording ? { recording: options.recording } : {}),
         options: { obs },
         onError: (message) => useLiveRoom.getState().set({ evidence: { ...useLiveRoom.getState().evidence, state: 'failed', message } }),
       });
