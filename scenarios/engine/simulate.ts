@@ -164,6 +164,11 @@ function flow(c: Ctx, t: number, imp: Impact): void {
   changeViewers(c, t, changes);
 }
 
+/** A text claiming the viewer has ordered (已拍…). */
+function claimsOrder(text: string): boolean {
+  return text.startsWith('已拍');
+}
+
 function generateComments(c: Ctx, t: number, imp: Impact): void {
   const s = c.s;
   const a = s.scenario.audience;
@@ -199,6 +204,11 @@ function generateComments(c: Ctx, t: number, imp: Impact): void {
     if (ABUSE_KINDS.includes(kind)) {
       const userId = kind === 'troll' ? `troll-${Math.floor(u3 * trolls)}` : `spam-${Math.floor(u3 * 2)}`;
       user = { userId, user: nickname(userId, []) };
+    } else if (claimsOrder(entry.text)) {
+      // Only a viewer who has ordered says 已拍: the claim goes to an earlier buyer, or is not made.
+      const buyer = s.orders[Math.floor(u3 * s.orders.length)];
+      if (buyer === undefined) continue;
+      user = { userId: buyer.userId, user: buyer.user };
     }
     postComment(c, t, { kind, topic: entry.topic, text: entry.text, ...user, productId, scripted: false, reaction: false, replyWithinSec: null });
   }

@@ -45,3 +45,14 @@ console.log(
 console.log(`engine: replay ${cold.toFixed(0)} ms cold (first run, JIT warming up), ${warm.toFixed(0)} ms warm (best of ${times.length - 1}) → ${((warm / inputs.length) * 1000).toFixed(2)} µs per input; goal ≤ ${GOAL_MS} ms ${cold <= GOAL_MS ? '✓' : '✗ (missed)'}`);
 console.log(`engine: computeMetrics ${metricsMs.toFixed(1)} ms (${metrics.replies.total} questions, ${metrics.series.length} minutes); final state ${(serialize(last).length / 1024).toFixed(0)} KiB as JSON`);
 
+
+// The audience's variety (issue 10 item 4): distinct texts over all comments in a 20-minute session
+// (scripted ones included), goal ≥ 0.8.
+const VARIETY_GOAL = 0.8;
+for (const id of ['d5-tea-room-admin', 'b5-navel-orange']) {
+  const s = libraryScenario(id);
+  const run = runTrainee({ ...s, durationSec: 1200 }, { tickMs: 200 });
+  const texts = run.effects.flatMap((e) => (e.type === 'comment' ? [e.comment.text] : []));
+  const ratio = new Set(texts).size / Math.max(1, texts.length);
+  console.log(`engine: audience variety ${id}, 20 minutes: ${new Set(texts).size} distinct of ${texts.length} comments = ${ratio.toFixed(2)}; goal ≥ ${VARIETY_GOAL} ${ratio >= VARIETY_GOAL ? '✓' : '✗ (missed)'}`);
+}
