@@ -3,6 +3,7 @@
 // signed-sheet hashing and the ledger, the CSV round trip.
 import { webcrypto } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { B5_RUBRIC as RUBRIC } from '../harness/rubric.ts';
 import { webCryptoHasher } from '../../scenarios/evidence/hasher.ts';
 import {
   canSeeResult,
@@ -24,7 +25,6 @@ import {
   sumScores,
   totalScore,
   verifyScores,
-  type RubricSnapshotItem,
   type SheetContent,
   type SheetFile,
 } from '../../scenarios/scoring/index.ts';
@@ -32,15 +32,6 @@ import { ZERO_HASH } from '../../scenarios/evidence/hasher.ts';
 
 const hasher = webCryptoHasher(webcrypto.subtle as SubtleCrypto);
 const enc = new TextEncoder();
-
-const RUBRIC: RubricSnapshotItem[] = [
-  { id: 'selling-points', title: '介绍产品基本特性及卖点', skills: ['5:4.2.1'], max: 25, criteria: ['讲清卖点'], metrics: ['selling_points'] },
-  { id: 'showcase', title: '产品展示', skills: ['5:4.2.2'], max: 15, criteria: ['实物展示'], metrics: ['pinned_product'] },
-  { id: 'guide-orders', title: '引导用户下单', skills: ['5:4.2.3'], max: 20, criteria: ['说明下单路径'], metrics: ['orders'] },
-  { id: 'compliance', title: '判断法律法规风险', skills: ['5:1.3.2'], max: 15, criteria: ['不用违禁词'], metrics: ['banned_words'] },
-  { id: 'faults', title: '断网的处理办法', skills: ['5:1.3.1'], max: 10, criteria: ['及时处理'], metrics: ['fault_recovery'] },
-  { id: 'feedback', title: '处理用户反馈的问题', skills: ['5:7.1.2'], max: 15, criteria: ['回复投诉'], metrics: ['complaints'] },
-];
 
 let nextId = 0;
 function sheet(name: string, scores: number[], mode: 'exam' | 'practice' = 'exam'): SheetContent {
