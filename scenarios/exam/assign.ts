@@ -25,8 +25,9 @@ export type Declaration = z.infer<typeof Declaration>;
 export interface AssignInput {
   kind: SittingKind;
   panelSize: number;
-  candidates: readonly { id: string; employer?: string }[];
-  assessors: readonly { id: string; employer?: string }[];
+  /** name: how issues name the person (with the id); the id when absent. */
+  candidates: readonly { id: string; name?: string; employer?: string }[];
+  assessors: readonly { id: string; name?: string; employer?: string }[];
   declarations: readonly Pick<Declaration, 'assessorId' | 'candidateId' | 'reason'>[];
 }
 
@@ -74,6 +75,17 @@ export function panelRuleIssues(panelSize: number, candidates: number, assessors
   return out;
 }
 
+/** Names by id for issues: the person's name, or the id when none was given. */
+function namer(people: readonly { id: string; name?: string }[]): (id: string) => string {
+  const names = new Map(people.map((p) => [p.id, p.name?.trim() || p.id]));
+  return (id) => names.get(id) ?? id;
+}
+
+/** "王强 (aa026a2ae), 李华 (a79016f77)": each assessor kept off, by name and id. */
+function namedList(ids: readonly string[], name: (id: string) => string): string {
+  return ids.map((id) => (name(id) === id ? id : `${name(id)} (${id})`)).join(', ');
+}
+
 export function assignPanels(input: AssignInput): AssignResult {
   const { panelSize } = input;
   if (!Number.isInteger(panelSize) || panelSize < 1) throw new RangeError(`panelSize must be a positive integer, got ${panelSize}`);
@@ -83,13 +95,25 @@ export function assignPanels(input: AssignInput): AssignResult {
   const hard: ExamIssue[] = input.kind === 'formal' ? [...rules] : [];
   if (assessorIds.length < panelSize) hard.push(issue('skill.panelUnfilled', { assessors: assessorIds.length, panelSize }));
   const conflicts = conflictPairs(input);
+  const candidateName = namer(input.candidates);
+  const assessorName = namer(input.assessors);
   const eligible = new Map<string, string[]>();
   for (const c of candidateIds) {
     const off = conflicts.get(c) ?? new Set<string>();
     const ok = assessorIds.filter((a) => !off.has(a));
     eligible.set(c, ok);
     if (ok.length < panelSize && assessorIds.length >= panelSize) {
-      hard.push(issue('assign.conflicts', { candidateId: c, eligible: ok.length, panelSize, excluded: [...off].filter((a) => assessorIds.includes(a)).sort().join(',') }));
+      const excluded = [...off].filter((a) => assessorIds.includes(a)).sort();
+      hard.push(
+        issue('assign.conflicts', {
+          candidateId: c,
+          candidate: candidateName(c),
+          eligible: ok.length,
+          panelSize,
+          excluded: excluded.join(','),
+          excludedNames: namedList(excluded, assessorName),
+        }),
+      );
     }
   }
   if (hard.length > 0) return { ok: false, issues: hard };
@@ -111,18 +135,20 @@ export function assignmentIssues(input: AssignInput, a: Pick<Assignment, 'panels
   const out: ExamIssue[] = [];
   const assessorIds = new Set(input.assessors.map((x) => x.id));
   const conflicts = conflictPairs(input);
+  const candidateName = namer(input.candidates);
+  const assessorName = namer(input.assessors);
   if (input.kind === 'formal') out.push(...panelRuleIssues(input.panelSize, new Set(input.candidates.map((c) => c.id)).size, assessorIds.size));
   for (const c of input.candidates) {
     const panel = a.panels[c.id];
     if (!panel) {
-      out.push(issue('assign.noPanel', { candidateId: c.id }));
+      out.push(issue('assign.noPanel', { candidateId: c.id, candidate: candidateName(c.id) }));
       continue;
     }
-    if (panel.length !== input.panelSize) out.push(issue('assign.panelSize', { candidateId: c.id, size: panel.length, panelSize: input.panelSize }));
-    if (new Set(panel).size !== panel.length) out.push(issue('assign.repeatedAssessor', { candidateId: c.id }));
+    if (panel.length !== input.panelSize) out.push(issue('assign.panelSize', { candidateId: c.id, candidate: candidateName(c.id), size: panel.length, panelSize: input.panelSize }));
+    if (new Set(panel).size !== panel.length) out.push(issue('assign.repeatedAssessor', { candidateId: c.id, candidate: candidateName(c.id) }));
     for (const x of panel) {
-      if (!assessorIds.has(x)) out.push(issue('assign.unknownAssessor', { candidateId: c.id, assessorId: x }));
-      if (conflicts.get(c.id)?.has(x)) out.push(issue('assign.conflictKept', { candidateId: c.id, assessorId: x }));
+      if (!assessorIds.has(x)) out.push(issue('assign.unknownAssessor', { candidateId: c.id, candidate: candidateName(c.id), assessorId: x }));
+      if (conflicts.get(c.id)?.has(x)) out.push(issue('assign.conflictKept', { candidateId: c.id, candidate: candidateName(c.id), assessorId: x, assessor: assessorName(x) }));
     }
   }
   return out;

@@ -105,9 +105,15 @@ describe.skipIf(!ready)('centre screens in Chromium', () => {
     const dc = page.getByTestId('ce-declare');
     await dc.locator('select[name=assessorId]').selectOption({ label: '王强' });
     await dc.locator('select[name=candidateId]').selectOption({ index: 2 });
+    const declared = (await dc.locator('select[name=candidateId] option').nth(2).textContent())?.split(' ')[1] ?? '';
     await dc.locator('select[name=reason]').selectOption('trainer');
     await dc.getByRole('button', { name: '登记回避' }).click();
     await expect.poll(() => page.getByTestId('ce-assign-state').textContent()).toContain('回避后只剩 2 名考评员可评，考评组需要 3 名');
+    // named by name and id, not by ids alone
+    const conflict = (await page.getByTestId('ce-assign-state').textContent()) ?? '';
+    expect(declared).not.toBe('');
+    expect(conflict).toMatch(new RegExp(`考生 ${declared}（c[0-9a-z]+）回避后`));
+    expect(conflict).toContain('回避的考评员：王强 (aa026a2ae)');
     await shot('assessors-conflict');
 
     // Stations.

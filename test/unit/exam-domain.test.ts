@@ -202,7 +202,15 @@ describe('panels with 回避', () => {
     const two = assignPanels({ ...base, assessors: people('a', 2) });
     expect(two.ok ? [] : codes(two.issues)).toEqual(['skill.minAssessors', 'skill.panelUnfilled']);
     const r = assignPanels({ ...base, declarations: [{ assessorId: 'a1', candidateId: 'c7', reason: 'trainer' }] });
-    expect(r).toEqual({ ok: false, issues: [{ code: 'assign.conflicts', params: { candidateId: 'c7', eligible: 2, panelSize: 3, excluded: 'a1' } }] });
+    expect(r).toEqual({ ok: false, issues: [{ code: 'assign.conflicts', params: { candidateId: 'c7', candidate: 'c7', eligible: 2, panelSize: 3, excluded: 'a1', excludedNames: 'a1' } }] });
+    // named people: the issue names the candidate and each assessor kept off by name and id
+    const named = assignPanels({
+      ...base,
+      candidates: base.candidates.map((c) => ({ ...c, name: c.id === 'c7' ? '陈静' : `考生${c.id}` })),
+      assessors: base.assessors.map((a, i) => ({ ...a, name: ['张敏', '李华', '王强'][i] ?? a.id })),
+      declarations: [{ assessorId: 'a1', candidateId: 'c7', reason: 'trainer' }],
+    });
+    expect(named.ok ? null : named.issues[0]?.params).toMatchObject({ candidateId: 'c7', candidate: '陈静', excluded: 'a1', excludedNames: '李华 (a1)' });
     const even = assignPanels({ ...base, panelSize: 2 });
     expect(even.ok ? [] : codes(even.issues)).toEqual(['skill.panelMin', 'skill.panelOdd']);
     const mock = assignPanels({ ...base, kind: 'mock', panelSize: 2, candidates: people('c', 16) });

@@ -72,8 +72,8 @@ export function assignmentFor(store: ExamStore, s: Sitting): AssignResult {
   return assignPanels({
     kind: s.kind,
     panelSize: s.panelSize,
-    candidates: store.candidates(s.id).map((c) => ({ id: c.id, employer: c.employer })),
-    assessors: store.assessors(s.id).map((a) => ({ id: a.assessorId, employer: a.employer })),
+    candidates: store.candidates(s.id).map((c) => ({ id: c.id, name: c.name, employer: c.employer })),
+    assessors: store.assessors(s.id).map((a) => ({ id: a.assessorId, name: a.name, employer: a.employer })),
     declarations: store.declarations(s.id),
   });
 }

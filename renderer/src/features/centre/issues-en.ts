@@ -17,12 +17,12 @@ const issuesEn: Shape<typeof issuesZh> = {
     passMark: 'The pass mark is {{passMark}}; the standard passes at {{required}} or more',
   },
   assign: {
-    conflicts: 'After conflicts of interest candidate {{candidateId}} has only {{eligible}} eligible assessors; the panel needs {{panelSize}} (excluded: {{excluded}})',
-    noPanel: 'Candidate {{candidateId}} has no panel',
-    panelSize: 'Candidate {{candidateId}} has a panel of {{size}}; it should be {{panelSize}}',
-    repeatedAssessor: 'Candidate {{candidateId}}’s panel lists an assessor twice',
-    unknownAssessor: 'Assessor {{assessorId}} is not assigned to this sitting',
-    conflictKept: 'Assessor {{assessorId}} must not score candidate {{candidateId}}',
+    conflicts: 'After conflicts of interest candidate {{candidate}} ({{candidateId}}) has only {{eligible}} eligible assessors; the panel needs {{panelSize}} (assessors kept off: {{excludedNames}})',
+    noPanel: 'Candidate {{candidate}} ({{candidateId}}) has no panel',
+    panelSize: 'Candidate {{candidate}} ({{candidateId}}) has a panel of {{size}}; it should be {{panelSize}}',
+    repeatedAssessor: 'Candidate {{candidate}} ({{candidateId}})’s panel lists an assessor twice',
+    unknownAssessor: 'Assessor {{assessorId}} is not assigned to this sitting (candidate {{candidate}})',
+    conflictKept: 'Assessor {{assessor}} ({{assessorId}}) must not score candidate {{candidate}} ({{candidateId}})',
   },
   draw: {
     noCandidates: 'No candidates to draw yet',

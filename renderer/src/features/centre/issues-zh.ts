@@ -15,12 +15,12 @@ const issues = {
     passMark: '合格线 {{passMark}} 分，标准规定 {{required}} 分（含）以上为合格',
   },
   assign: {
-    conflicts: '考生 {{candidateId}} 回避后只剩 {{eligible}} 名考评员可评，考评组需要 {{panelSize}} 名（回避：{{excluded}}）',
-    noPanel: '考生 {{candidateId}} 没有考评组',
-    panelSize: '考生 {{candidateId}} 的考评组 {{size}} 人，应为 {{panelSize}} 人',
-    repeatedAssessor: '考生 {{candidateId}} 的考评组有重复的考评员',
-    unknownAssessor: '考评员 {{assessorId}} 不在本场考评员名单中',
-    conflictKept: '考评员 {{assessorId}} 应回避考生 {{candidateId}}',
+    conflicts: '考生 {{candidate}}（{{candidateId}}）回避后只剩 {{eligible}} 名考评员可评，考评组需要 {{panelSize}} 名（回避的考评员：{{excludedNames}}）',
+    noPanel: '考生 {{candidate}}（{{candidateId}}）没有考评组',
+    panelSize: '考生 {{candidate}}（{{candidateId}}）的考评组 {{size}} 人，应为 {{panelSize}} 人',
+    repeatedAssessor: '考生 {{candidate}}（{{candidateId}}）的考评组有重复的考评员',
+    unknownAssessor: '考评员 {{assessorId}} 不在本场考评员名单中（考生 {{candidate}}）',
+    conflictKept: '考评员 {{assessor}}（{{assessorId}}）应回避考生 {{candidate}}（{{candidateId}}）',
   },
   draw: {
     noCandidates: '还没有考生，无法抽签',
