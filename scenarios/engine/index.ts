@@ -3,6 +3,7 @@
 export type * from './types.ts';
 export { createSession, deserialize, serialize, fen, type SessionOptions, ARRIVAL_REASONS, LEAVE_REASONS } from './session.ts';
 export { replay, step } from './step.ts';
+export { rebuildSession, type LoggedSession, type Rebuilt } from './rebuild.ts';
 export { InputSchema, parseInput } from './inputs.ts';
 export { computeMetrics, percentile, type FaultMetric, type KindCount, type ReplyItem, type SeriesRow, type SessionMetrics } from './metrics.ts';
 export { improvements, type Improvement, type ImprovementKey } from './improve.ts';

@@ -1,7 +1,7 @@
 // What the assessor needs from a package, read on the Node side: the verification verdict (the
 // evidence engineer's verifyPackage, cached while the files are unchanged), the manifest, the
 // scenario it was recorded with (from the shipped library, hash compared), the timeline built
-// line by line from events.jsonl, the device checks and the final metrics.
+// line by line from events.jsonl, the device checks and the metrics, computed from the log.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Json } from '../../../scenarios/evidence/canonical.ts';
 import { RECORD_TYPE_PATTERN } from '../../../scenarios/evidence/record.ts';
 import type { Manifest } from '../../../scenarios/evidence/manifest.ts';
-import { computeMetrics, createSession, parseInput, step, type SessionMetrics, type SessionState } from '../../../scenarios/engine/index.ts';
+import { computeMetrics, rebuildSession, type SessionMetrics } from '../../../scenarios/engine/index.ts';
 import type { LiveRoomScenario } from '../../../scenarios/format/index.ts';
 import { TimelineBuilder, type Timeline } from '../../../scenarios/scoring/timeline.ts';
 import { forEachLine, readText } from '../evidence/close.ts';
@@ -98,10 +98,14 @@ export interface SessionData {
   metrics: SessionMetrics | null;
 }
 
-/** Streams events.jsonl once: the timeline, the checks it stored, and the last logged metrics. */
+/** Streams events.jsonl once: the timeline, the checks it stored, and the metrics. The metrics
+ *  are the engine's on the logged inputs (rebuildSession), like any package: a package cut off
+ *  mid-session has its last minute checkpoint in the log, minutes older than its last input
+ *  (a fault handled at 5:19 showed 0/1 from the 5:00 checkpoint). Only when the scenario is not
+ *  in this build are logged metrics shown, and then only the end-of-session ones. */
 export async function readSessionData(dir: string, manifest: Manifest, scenario: LiveRoomScenario | null): Promise<SessionData> {
   const builder = new TimelineBuilder(scenario);
-  const logged: { metrics: SessionMetrics | null } = { metrics: null };
+  const logged: { final: SessionMetrics | null } = { final: null };
   const inputs: Json[] = [];
   let options: { obs?: boolean } = {};
   const checks: { t: number; path: string }[] = [];
@@ -112,7 +116,7 @@ export async function readSessionData(dir: string, manifest: Manifest, scenario:
     if (r === null) return Promise.resolve(); // the verdict reports broken lines; the timeline skips them
     builder.record(r);
     const data = r.data as Record<string, Json> | null;
-    if (r.type === 'engine.output' && data?.metrics && typeof data.metrics === 'object') logged.metrics = data.metrics as unknown as SessionMetrics;
+    if (r.type === 'engine.output' && data?.metrics && typeof data.metrics === 'object' && endsSession(data.effects)) logged.final = data.metrics as unknown as SessionMetrics;
     if (r.type === 'engine.input' && data?.input !== undefined) inputs.push(data.input);
     if (r.type === 'engine.session') options = (data?.options ?? {}) as { obs?: boolean };
     if (r.type === 'check.stored' && typeof data?.path === 'string') checks.push({ t: r.t, path: data.path });
@@ -126,19 +130,15 @@ export async function readSessionData(dir: string, manifest: Manifest, scenario:
       builder.check(c.t, null);
     }
   }
-  // Metrics not logged (an older live room): replay the logged inputs on the engine.
-  const metrics = logged.metrics ?? (scenario && typeof manifest.seed === 'number' && inputs.length > 0 ? replayMetrics(scenario, manifest.seed, options.obs === true, inputs) : null);
+  const metrics = scenario && typeof manifest.seed === 'number' && inputs.length > 0 ? logMetrics(scenario, manifest.seed, options.obs === true, inputs) : logged.final;
   return { timeline: builder.end(manifest.media.camera?.durationMs ?? null), metrics };
 }
 
-function replayMetrics(scenario: LiveRoomScenario, seed: number, obs: boolean, inputs: Json[]): SessionMetrics | null {
+const endsSession = (effects: Json | undefined): boolean => Array.isArray(effects) && effects.some((e) => typeof e === 'object' && e !== null && !Array.isArray(e) && e.type === 'session_ended');
+
+function logMetrics(scenario: LiveRoomScenario, seed: number, obs: boolean, inputs: Json[]): SessionMetrics | null {
   try {
-    let state: SessionState = createSession(scenario, { seed, obs });
-    for (const raw of inputs) {
-      const parsed = parseInput(raw);
-      if (parsed.ok) state = step(state, parsed.input).state;
-    }
-    return computeMetrics(state);
+    return computeMetrics(rebuildSession(scenario, { seed, options: { obs }, inputs }).state);
   } catch {
     return null;
   }
