@@ -172,9 +172,9 @@ export const scoringMethods = {
   ),
   'scoring.panel': method('The panel: members, result, flags (blind: only after I have signed, or for everyone once the panel is complete).', z.strictObject({ sessionId: SessionId, token: Token.optional() }), PanelSchema),
   'scoring.csv': method(
-    'The score sheet as CSV (UTF-8 with BOM), also written to <data folder>/exports.',
+    'The score sheet as CSV (UTF-8 with BOM, times in the centre\'s local time) and the file name to offer it under; the UI downloads it (nothing is written by the service).',
     z.strictObject({ sessionId: SessionId, token: Token.optional() }),
-    z.object({ file: z.string(), csv: z.string() }),
+    z.object({ fileName: z.string(), csv: z.string() }),
   ),
   'scoring.pdf': method(
     'Desktop only: print the score sheet now on screen to PDF (A4) with Electron printToPDF, into <data folder>/exports. Web mode: use the browser\'s print → save as PDF.',

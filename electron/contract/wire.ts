@@ -26,6 +26,13 @@ export type ServerMessage = z.infer<typeof ServerMessage>;
 /** Path of the WebSocket endpoint; the per-run token travels as ?token=. */
 export const WIRE_PATH = '/api';
 
+/**
+ * Asks the web host whether a token is this run's (a browser cannot see why a WebSocket upgrade
+ * was refused): GET with ?token= → 204 when it is, 401 when it is not (an old run's or mistyped).
+ * Same host check and constant-time comparison as the WebSocket; it serves nothing else.
+ */
+export const TOKEN_CHECK_PATH = '/api/token';
+
 /** Deepest nesting of arrays and objects a message may have (a contract input needs under 10). */
 export const MAX_NESTING = 64;
 

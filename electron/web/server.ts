@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createDispatcher } from '../contract/dispatch.ts';
-import { WIRE_PATH } from '../contract/wire.ts';
+import { TOKEN_CHECK_PATH, WIRE_PATH } from '../contract/wire.ts';
 import { createServices, type Services } from '../services/host.ts';
 import { buildCsp } from '../services/security/csp.ts';
 import { contentTypeFor, resolveStaticPath } from '../services/security/static-path.ts';
@@ -48,6 +48,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // The assessor's video: files of a verified package only (services/scoring/media.ts).
     if (parseRequestUrl(request.url) === null) {
       response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request path');
+      return;
+    }
+    if (parseRequestUrl(request.url)?.pathname === TOKEN_CHECK_PATH) {
+      checkToken(token, port, request, response);
       return;
     }
     const serve = isMediaPath(request.url ?? '/') ? serveMedia(options.dataDir, token, port, request, response) : serveStatic(options.rendererDir, port, request, response);
@@ -112,6 +116,22 @@ export function parseRequestUrl(target: string | undefined): URL | null {
   } catch {
     return null;
   }
+}
+
+/** TOKEN_CHECK_PATH: 204 for this run's token, 401 for any other, 403 for a foreign Host header. */
+function checkToken(token: string, port: number, request: IncomingMessage, response: ServerResponse): void {
+  const headers = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' };
+  if (!isAllowedHost(request.headers.host, port)) {
+    response.writeHead(403, headers).end('Forbidden host');
+    return;
+  }
+  if (request.method !== 'GET') {
+    response.writeHead(405, { allow: 'GET' }).end();
+    return;
+  }
+  const given = parseRequestUrl(request.url)?.searchParams.get('token');
+  if (tokenMatches(given, token)) response.writeHead(204, headers).end();
+  else response.writeHead(401, headers).end('Bad token');
 }
 
 async function serveStatic(root: string, port: number, request: IncomingMessage, response: ServerResponse): Promise<void> {

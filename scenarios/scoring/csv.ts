@@ -7,6 +7,23 @@ import type { SheetContent } from './sheet.ts';
 
 export const BOM = '\uFEFF';
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * An ISO instant as the centre's wall-clock time: "2026-11-28 16:32:15 (UTC+8)". `offsetMin` is the
+ * centre's offset from UTC at that instant in minutes (+480 for China Standard Time). An instant
+ * that does not parse is returned as given.
+ */
+export function localStamp(iso: string, offsetMin: number): string {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return iso;
+  const d = new Date(ms + offsetMin * 60_000);
+  const sign = offsetMin < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMin);
+  const zone = `UTC${sign}${String(Math.floor(abs / 60))}${abs % 60 === 0 ? '' : `:${pad(abs % 60)}`}`;
+  return `${String(d.getUTCFullYear())}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} (${zone})`;
+}
+
 export interface SheetHeader {
   sessionId: string;
   candidate: string;
@@ -25,6 +42,8 @@ export interface CsvInput {
   panel: Pick<PanelResult, 'rubric' | 'flags' | 'finalScore' | 'passed' | 'violations' | 'signedCount' | 'rule'>;
   /** Signed sheets in the panel's member order (visible ones only). */
   sheets: { content: SheetContent; signedAt: string }[];
+  /** Writes an ISO instant as the centre's local time (localStamp with the centre's offset). */
+  time: (iso: string) => string;
 }
 
 function field(value: string | number | null): string {
@@ -36,7 +55,7 @@ export function csvRows(rows: readonly (readonly (string | number | null)[])[]):
   return BOM + rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
 }
 
-export function sheetCsv({ header, panel, sheets: signed }: CsvInput): string {
+export function sheetCsv({ header, panel, sheets: signed, time }: CsvInput): string {
   const sheets = signed.map((s) => s.content);
   const names = sheets.map((s) => s.assessor.name);
   const rows: (string | number | null)[][] = [
@@ -47,7 +66,7 @@ export function sheetCsv({ header, panel, sheets: signed }: CsvInput): string {
     ['工种', header.workType],
     ['等级', header.level],
     ['考核任务', header.scenario],
-    ['考核日期', header.recordedAt],
+    ['考核日期', time(header.recordedAt)],
     ['考位', header.station],
     ['模式', header.mode],
     ['证据校验', header.verification],
@@ -64,7 +83,7 @@ export function sheetCsv({ header, panel, sheets: signed }: CsvInput): string {
   const totalFlag = panel.flags.find((f) => f.kind === 'total');
   rows.push(['总分', '', 100, ...sheets.map((s) => s.total), panel.finalScore, totalFlag ? `相差 ${totalFlag.spread}` : '']);
   rows.push(['签名', '', '', ...sheets.map((s) => s.assessor.name), '', '']);
-  rows.push(['签名时间', '', '', ...signed.map((s) => s.signedAt), '', '']);
+  rows.push(['签名时间', '', '', ...signed.map((s) => time(s.signedAt)), '', '']);
   rows.push(['版本', '', '', ...sheets.map((s) => (s.version > 1 ? `第 ${s.version} 版：${s.reason ?? ''}` : '第 1 版')), '', '']);
   rows.push([]);
   rows.push(['最终成绩', panel.finalScore]);

@@ -83,6 +83,20 @@ describe.skipIf(!ready)('assessor workspace in Chromium', () => {
     await page.getByTestId('as-signed').waitFor({ timeout: 15_000 });
   }
 
+  it('the list shows the candidate number in its own column (not the name again) and leads back home', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    await page.goto(host.url);
+    await page.getByRole('radio', { name: /考评/ }).click();
+    await page.getByTestId('home-assessor').click();
+    const row = page.locator(`tr[data-session="${sessionId}"]`);
+    await expect.poll(() => row.getByTestId('as-pick-name').textContent(), { timeout: 15_000 }).toBe('试录');
+    expect(await row.getByTestId('as-pick-id').textContent()).toBe('trial');
+    expect(await page.locator('.as-table thead').textContent()).toContain('考生编号');
+    await page.getByTestId('as-pick-back').click();
+    await page.getByTestId('home-assessor').waitFor();
+    await page.close();
+  });
+
   it('three assessors score blind and sign; the outlier is flagged; PDF, CSV and CLI agree', async () => {
     const open = await host.services.handlers['scoring.open']({ sessionId }, { transport: 'websocket' });
     const rubric = open.rubric.map((r) => r.id);
@@ -151,11 +165,18 @@ describe.skipIf(!ready)('assessor workspace in Chromium', () => {
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     for (const word of ['技能考核评分表', '直播销售员', '五级/初级工', '5:4.2.1', '张敏', '李华', '王强', '67.3', '合格', '总分相差']) expect(text).toContain(word);
 
-    // CSV: written to the data folder's exports and read back.
+    // CSV: the browser downloads it (nothing written in the data folder), times in local time.
+    const download = a.waitForEvent('download');
     await a.getByTestId('as-csv').click();
-    await expect.poll(() => a.getByTestId('as-saved').textContent()).toContain('.csv');
-    const file = join(host.dataDir, 'exports', `${sessionId}-评分表.csv`);
-    const rows = parseCsv(readFileSync(file, 'utf8'));
+    const got = await download;
+    expect(got.suggestedFilename()).toBe(`${sessionId}-评分表.csv`);
+    await expect.poll(() => a.getByTestId('as-saved').textContent()).toContain('CSV 已下载');
+    expect(existsSync(join(host.dataDir, 'exports'))).toBe(false);
+    const saved = `${OUT}/assessor-sheet.csv`;
+    await got.saveAs(saved);
+    const rows = parseCsv(readFileSync(saved, 'utf8'));
+    expect(rows.find((r) => r[0] === '考核日期')?.[1]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(UTC[+-]\d+(:\d\d)?\)$/);
+    expect(rows.find((r) => r[0] === '考生编号')?.[1]).toBe('trial');
     const head = rows.find((r) => r[0] === '评分项') ?? [];
     const totals = rows.find((r) => r[0] === '总分') ?? [];
     expect(Object.fromEntries(head.slice(3, 6).map((n, i) => [n, Number(totals[3 + i])]))).toEqual({ 张敏: 81, 李华: 81, 王强: 40 });

@@ -51,6 +51,15 @@ describe.skipIf(!ready)('first screen in Chromium (web mode)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('an address from an earlier run (old token) says to use the address the app printed, not only 无法连接', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    await page.goto(`http://127.0.0.1:${host.port}/?token=old-token-from-yesterday`);
+    const said = page.getByTestId('connection-error');
+    await expect.poll(() => said.textContent(), { timeout: 15_000 }).toContain('访问令牌已过期');
+    expect(await said.textContent()).toContain('本次启动时打印的完整地址');
+    await page.close();
+  });
+
   it('shows the transport and data folder from app.info over WebSocket', async () => {
     const page = await browser.newPage();
     await page.goto(host.url);

@@ -2,7 +2,7 @@
 // with hashed PINs, drafts checked, signing, blind scoring, refused and logged attempts to change
 // a signed sheet, amendments with history, tampering found by `evidence scores`, the CSV read
 // back, and the web host's media route (listed files only, byte ranges, token).
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -129,10 +129,20 @@ describe('scoring service on a real package', () => {
     expect(cli.out.join('\n')).toMatch(/张敏 {2}81 分 {2}已签名 .* \(第 2 版\)/);
   });
 
-  it('writes a CSV that parses back to the panel', async () => {
-    const { file, csv } = await call('scoring.csv', { sessionId });
-    expect(readFileSync(file, 'utf8')).toBe(csv);
+  it('hands back a CSV (written nowhere) that parses back to the panel, times in the centre\'s local time', async () => {
+    const tz = process.env.TZ;
+    process.env.TZ = 'Asia/Shanghai';
+    const { fileName, csv } = await call('scoring.csv', { sessionId }).finally(() => {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    });
+    expect(fileName).toBe(`${sessionId}-评分表.csv`);
+    expect(existsSync(join(dataDir, 'exports'))).toBe(false);
     const rows = parseCsv(csv);
+    const recorded = rows.find((r) => r[0] === '考核日期')?.[1] ?? '';
+    expect(recorded).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(UTC\+8\)$/);
+    for (const x of rows.find((r) => r[0] === '签名时间')?.slice(3, 6) ?? []) expect(x).toMatch(/ \(UTC\+8\)$/);
+    expect(csv).not.toMatch(/\d\d:\d\d:\d\d(\.\d+)?Z/);
     const head = rows.find((r) => r[0] === '评分项') ?? [];
     const total = rows.find((r) => r[0] === '总分') ?? [];
     const byName = Object.fromEntries(head.slice(3, 6).map((n, i) => [n, Number(total[3 + i])]));

@@ -69,6 +69,17 @@ describe('web host', () => {
     expect(await connect(`?token=${wrong}`, ownOrigin())).toEqual({ status: 401 });
   });
 
+  it('tells a refused token apart (the browser cannot see the upgrade status): 204 for this run, 401 otherwise, 403 for a foreign host', async () => {
+    const last = host.token.slice(-1);
+    const wrong = `${host.token.slice(0, -1)}${last === 'x' ? 'y' : 'x'}`;
+    expect(await rawGet(`/api/token?token=${host.token}`)).toBe(204);
+    expect(await rawGet(`/api/token?token=${wrong}`)).toBe(401);
+    expect(await rawGet('/api/token')).toBe(401);
+    expect(await rawGet(`/api/token?token=${host.token}`, `attacker.example:${host.port}`)).toBe(403);
+    // It opens nothing: the WebSocket still needs the token.
+    expect(await connect(`?token=${wrong}`, ownOrigin())).toEqual({ status: 401 });
+  });
+
   it('refuses a WebSocket from another origin, even with the token', async () => {
     expect(await connect(`?token=${host.token}`, 'http://evil.example')).toEqual({ status: 403 });
     expect(await connect(`?token=${host.token}`, 'http://127.0.0.1:1')).toEqual({ status: 403 });

@@ -14,6 +14,7 @@ import {
   itemMargin,
   ledgerLine,
   panelResult,
+  localStamp,
   parseCsv,
   readLedger,
   resultRuleText,
@@ -225,6 +226,7 @@ describe('CSV', () => {
       header: { sessionId: 's', candidate: '考生', candidateId: 'k1', workType: '直播销售员（B）', level: '五级/初级工', scenario: '赣南脐橙', recordedAt: 'd', station: 'S1', mode: '考试', verification: '通过' },
       panel,
       sheets: s,
+      time: (iso) => localStamp(iso, 480),
     });
     expect(text.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(text);
@@ -235,5 +237,17 @@ describe('CSV', () => {
     expect(rows.find((r) => r[0] === '介绍产品基本特性及卖点')?.[7]).toBe('相差 15');
     expect(rows.find((r) => r[0] === '结论')?.[1]).toBe('不合格'); // (70 + 70.5 + 20) / 3 = 53.5
     expect(() => parseCsv('"a,b\r\n')).toThrow(/引号没有闭合/);
+    // Signing times in the centre's local time, not UTC with a Z (issue 10 item 8).
+    const times = rows.find((r) => r[0] === '签名时间')?.slice(3, 6) ?? [];
+    expect(times).toHaveLength(3);
+    for (const x of times) expect(x).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(UTC\+8\)$/);
+  });
+
+  it('localStamp: an instant as the centre wall clock, with its offset', () => {
+    expect(localStamp('2026-11-28T08:32:15.408Z', 480)).toBe('2026-11-28 16:32:15 (UTC+8)');
+    expect(localStamp('2026-11-28T20:05:00Z', 480)).toBe('2026-11-29 04:05:00 (UTC+8)');
+    expect(localStamp('2026-07-01T12:00:00Z', -240)).toBe('2026-07-01 08:00:00 (UTC-4)');
+    expect(localStamp('2026-07-01T12:00:00Z', 330)).toBe('2026-07-01 17:30:00 (UTC+5:30)');
+    expect(localStamp('d', 480)).toBe('d');
   });
 });

@@ -14,13 +14,12 @@ import type { Viewer } from '../../../scenarios/scoring/visibility.ts';
 import { evidenceRoot, readManifest } from '../evidence/package-dir.ts';
 import { SESSION_ID_PATTERN } from '../../../scenarios/evidence/session-id.ts';
 import { sessionSummary } from '../evidence/service.ts';
-import { atomicWrite } from '../platform/fs.ts';
 import { nodeHasher, sha256Hex } from '../platform/hash.ts';
 import { AssessorStore, IdentityError, type Assessor } from './assessors.ts';
 import { appendLedger, exclusive, removeScoreFile, scoresReport, writeScoreFile } from './package-scores.ts';
 import { panelView } from './panel-view.ts';
 import { findScenario, readSessionData, verdictFor, type SessionData } from './session-data.ts';
-import { sheetCsvFor } from './sheet-csv.ts';
+import { sheetCsvFor, sheetCsvName } from './sheet-csv.ts';
 
 type ScoringHandlers = Pick<Handlers, 'scoring.sessions' | 'scoring.open' | 'scoring.identify' | 'scoring.saveDraft' | 'scoring.sign' | 'scoring.amend' | 'scoring.panel' | 'scoring.csv' | 'scoring.pdf'>;
 
@@ -308,12 +307,8 @@ export function createScoringService(options: ScoringOptions): { handlers: Scori
         const { dir, manifest } = await open(sessionId);
         const view = panelView(await scoresReport(dir, manifest.sessionId, manifest.chain.head), viewerOf(token));
         if (!view.visible) throw new ContractError('failed', `暂不能导出：${view.hiddenReason ?? ''}`);
-        const csv = sheetCsvFor(manifest, await verdictFor(dir), view);
-        const out = join(options.dataDir, 'exports');
-        await mkdir(out, { recursive: true });
-        const file = join(out, `${sessionId}-评分表.csv`);
-        await atomicWrite(file, csv);
-        return { file, csv };
+        // Handed to the UI, which offers it as a download: nothing is written on this machine.
+        return { fileName: sheetCsvName(sessionId), csv: sheetCsvFor(manifest, await verdictFor(dir), view) };
       }),
 
     'scoring.pdf': () => {

@@ -1,6 +1,6 @@
 // The CSV of the score sheet for one package, as a viewer may see it.
 import type { Manifest } from '../../../scenarios/evidence/manifest.ts';
-import { sheetCsv, type SheetHeader } from '../../../scenarios/scoring/csv.ts';
+import { localStamp, sheetCsv, type SheetHeader } from '../../../scenarios/scoring/csv.ts';
 import { levels, workTypes } from '../../../scenarios/standard/index.ts';
 import type { PanelView } from '../../contract/scoring.ts';
 import type { Verdict } from './session-data.ts';
@@ -29,6 +29,17 @@ export function sheetHeader(manifest: Manifest, verdict: Verdict, view: PanelVie
   };
 }
 
+/** An ISO instant in this machine's (the centre's) time zone, with the offset it had then. */
+export function centreTime(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? localStamp(iso, -new Date(ms).getTimezoneOffset()) : iso;
+}
+
 export function sheetCsvFor(manifest: Manifest, verdict: Verdict, view: PanelView): string {
-  return sheetCsv({ header: sheetHeader(manifest, verdict, view), panel: { ...view, rubric: view.sheets[0]?.content.rubric ?? null }, sheets: view.sheets.map((s) => ({ content: s.content, signedAt: s.signedAt })) });
+  return sheetCsv({ header: sheetHeader(manifest, verdict, view), panel: { ...view, rubric: view.sheets[0]?.content.rubric ?? null }, sheets: view.sheets.map((s) => ({ content: s.content, signedAt: s.signedAt })), time: centreTime });
+}
+
+/** The file name the score sheet is offered under (the browser's download, the desktop save dialog). */
+export function sheetCsvName(sessionId: string): string {
+  return `${sessionId}-评分表.csv`;
 }

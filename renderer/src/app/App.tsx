@@ -7,6 +7,7 @@ import { HomeScreen } from '../features/home/HomeScreen.tsx';
 import { LiveRoomScreen } from '../features/live-room/LiveRoomScreen.tsx';
 import { ReviewScreen } from '../features/review/ReviewScreen.tsx';
 import { useNavigation, type Screen } from '../stores/navigation.ts';
+import { connectionErrorText } from './connection-error.ts';
 import { useCall } from './useCall.ts';
 
 export function App() {
@@ -32,7 +33,7 @@ export function App() {
               {t(`app.transport.${info.value.transport}`)} · {t('app.version')} {info.value.version}
             </span>
           )}
-          {info.state === 'error' && <span className="status error">{t('app.connectionFailed', { message: info.message })}</span>}
+          {info.state === 'error' && <span className="status error" data-testid="connection-error">{connectionErrorText(t, info)}</span>}
           <button className="lang" onClick={() => go('evidence')}>
             {t('evidence.topButton')}
           </button>

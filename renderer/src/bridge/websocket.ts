@@ -1,10 +1,25 @@
 // The contract over WebSocket (web mode). The page was opened with ?token=…; the same token
 // opens the socket. Calls are matched to answers by id; events fan out to subscribers.
-import { ServerMessage, WIRE_PATH } from '../../../electron/contract/wire.ts';
+import { ServerMessage, TOKEN_CHECK_PATH, WIRE_PATH } from '../../../electron/contract/wire.ts';
 import type { Transport } from './transport.ts';
 
 export function tokenFromLocation(location: Location): string | null {
   return new URLSearchParams(location.search).get('token');
+}
+
+/**
+ * Why the socket could not open: the host refuses the token (an address from an earlier run, or a
+ * mistyped one) → 'token_refused'; otherwise the service is not there → 'unavailable'. The host
+ * answers TOKEN_CHECK_PATH because a browser is not told the status of a refused upgrade.
+ */
+async function whyRefused(location: Location, token: string): Promise<BridgeError> {
+  try {
+    const answer = await fetch(`${TOKEN_CHECK_PATH}?token=${encodeURIComponent(token)}`, { cache: 'no-store' });
+    if (answer.status === 401) return new BridgeError('token_refused', '访问令牌已过期或不正确：请使用本次启动时打印的完整地址打开。');
+  } catch {
+    // No answer at all: the service is not running.
+  }
+  return new BridgeError('unavailable', `无法连接到本机服务 (WebSocket, ${location.host})。`);
 }
 
 interface Pending {
@@ -36,12 +51,12 @@ export function createWebSocketTransport(location: Location): Transport {
 
   const open = (): Promise<WebSocket> => {
     if (opened) return opened;
-    if (!token) return Promise.reject(new BridgeError('forbidden', '页面地址缺少访问令牌 (token)。请使用启动时打印的完整地址打开。'));
+    if (!token) return Promise.reject(new BridgeError('no_token', '页面地址缺少访问令牌 (token)。请使用启动时打印的完整地址打开。'));
     const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WIRE_PATH}?token=${encodeURIComponent(token)}`);
     socket = ws;
     opened = new Promise<WebSocket>((resolve, reject) => {
       ws.addEventListener('open', () => resolve(ws), { once: true });
-      ws.addEventListener('error', () => reject(new BridgeError('unavailable', '无法连接到本机服务 (WebSocket)。')), { once: true });
+      ws.addEventListener('error', () => void whyRefused(location, token).then(reject), { once: true });
     });
     ws.addEventListener('message', (event: MessageEvent<string>) => {
       const parsed = ServerMessage.safeParse(JSON.parse(event.data));

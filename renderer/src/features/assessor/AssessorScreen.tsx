@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../electron/contract/index.ts';
 import { call } from '../../bridge/index.ts';
+import { useNavigation } from '../../stores/navigation.ts';
 import { useAssessor } from './store.ts';
 import { fmtTime } from './view.ts';
 import { Workspace } from './Workspace.tsx';
@@ -14,6 +15,7 @@ type Row = MethodOutput<'scoring.sessions'>[number];
 function SessionPicker() {
   const { t } = useTranslation();
   const open = useAssessor((s) => s.open);
+  const go = useNavigation((s) => s.go);
   const [rows, setRows] = useState<Row[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const refresh = useCallback(() => {
@@ -24,7 +26,12 @@ function SessionPicker() {
     <section className="as-card as-picker">
       <div className="as-row as-between">
         <h2>{t('assessor.pick.heading')}</h2>
-        <button onClick={refresh}>{t('assessor.pick.refresh')}</button>
+        <div className="as-row">
+          <button onClick={refresh}>{t('assessor.pick.refresh')}</button>
+          <button onClick={() => go('home')} data-testid="as-pick-back">
+            {t('assessor.pick.back')}
+          </button>
+        </div>
       </div>
       <p className="as-note">{t('assessor.pick.intro')}</p>
       {error && <div className="as-banner as-bad">{t('assessor.errors.failed', { message: error })}</div>}
@@ -36,6 +43,7 @@ function SessionPicker() {
             <tr>
               <th>{t('assessor.pick.session')}</th>
               <th>{t('assessor.pick.candidate')}</th>
+              <th>{t('assessor.pick.candidateId')}</th>
               <th>{t('assessor.pick.scenario')}</th>
               <th>{t('assessor.pick.duration')}</th>
               <th>{t('assessor.pick.scores')}</th>
@@ -46,8 +54,9 @@ function SessionPicker() {
             {rows.map((r) => (
               <tr key={r.sessionId} data-session={r.sessionId}>
                 <td className="as-mono">{r.sessionId}</td>
-                <td>
-                  {r.candidate.name} <span className="as-muted">{r.candidate.id}</span>
+                <td data-testid="as-pick-name">{r.candidate.name}</td>
+                <td className="as-mono" data-testid="as-pick-id">
+                  {r.candidate.id}
                 </td>
                 <td>{r.scenarioId}</td>
                 <td>{r.durationMs === null ? '—' : fmtTime(r.durationMs)}</td>

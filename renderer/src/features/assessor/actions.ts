@@ -1,5 +1,6 @@
 // The screen's calls to the services (scoring.*), each updating the store and saying what went
 // wrong in the banner. Components call these; they never call the bridge themselves.
+import { downloadText } from '../../app/download.ts';
 import { call } from '../../bridge/index.ts';
 import { i18next } from '../../i18n/index.ts';
 import { useAssessor } from './store.ts';
@@ -94,12 +95,14 @@ export async function amend(pin: string, reason: string): Promise<boolean> {
   }
 }
 
+/** The score sheet as a CSV download (the file name, or null when it could not be made). */
 export async function exportCsv(): Promise<string | null> {
   const { sessionId, identity } = useAssessor.getState();
   if (sessionId === null) return null;
   try {
     const r = await call('scoring.csv', { sessionId, ...(identity ? { token: identity.token } : {}) });
-    return r.file;
+    downloadText(r.fileName, r.csv, 'text/csv;charset=utf-8');
+    return r.fileName;
   } catch (e) {
     fail(e);
     return null;

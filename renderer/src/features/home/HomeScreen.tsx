@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { connectionErrorText } from '../../app/connection-error.ts';
 import { useCall } from '../../app/useCall.ts';
 import { useNavigation } from '../../stores/navigation.ts';
 import { useSelection, type Role } from '../../stores/selection.ts';
@@ -14,7 +15,7 @@ export function HomeScreen() {
   const catalogue = useCall('standard.catalogue', {});
 
   if (catalogue.state !== 'ready') {
-    return <p className="status">{catalogue.state === 'loading' ? t('catalogue.loading') : t('app.connectionFailed', { message: catalogue.message })}</p>;
+    return <p className="status">{catalogue.state === 'loading' ? t('catalogue.loading') : connectionErrorText(t, catalogue)}</p>;
   }
   const { workTypes, levels } = catalogue.value;
   const current = workTypes.find((w) => w.code === workType);

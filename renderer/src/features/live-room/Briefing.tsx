@@ -47,6 +47,7 @@ export function Briefing() {
   const scenario = useLiveRoom((s) => s.scenario);
   const stage = useLiveRoom((s) => s.stage);
   const candidate = useLiveRoom((s) => s.candidate);
+  const candidateId = useLiveRoom((s) => s.candidateId);
   const startError = useLiveRoom((s) => s.startError);
   const set = useLiveRoom((s) => s.set);
   if (scenario === null) return null;
@@ -69,6 +70,10 @@ export function Briefing() {
           <label>
             {t('liveRoom.brief.candidate')}
             <input value={candidate} maxLength={100} placeholder={t('liveRoom.brief.candidatePlaceholder')} onChange={(e) => set({ candidate: e.target.value })} disabled={starting} />
+          </label>
+          <label>
+            {t('liveRoom.brief.candidateId')}
+            <input value={candidateId} maxLength={100} placeholder={t('liveRoom.brief.candidateIdPlaceholder')} onChange={(e) => set({ candidateId: e.target.value })} disabled={starting} data-testid="lr-candidate-id" />
           </label>
           <button type="button" className="lr-go" onClick={() => void goLive()} disabled={starting}>
             {starting ? t('liveRoom.brief.starting') : t('liveRoom.brief.start')}

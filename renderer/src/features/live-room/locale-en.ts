@@ -27,6 +27,8 @@ const liveRoom: Shape<typeof liveRoomZh> = {
     audience: 'About {{viewers}} viewers, ~{{perMin}} comments a minute, questions to answer within {{reply}} s',
     candidate: 'Trainee name',
     candidatePlaceholder: 'Practice trainee',
+    candidateId: 'Candidate no. (admission ticket)',
+    candidateIdPlaceholder: 'Leave empty for a practice number',
     starting: 'Opening camera and microphone…',
     start: 'Go live',
     back: 'Another task',

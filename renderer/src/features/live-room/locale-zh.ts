@@ -23,6 +23,8 @@ const liveRoom = {
     audience: '直播间约 {{viewers}} 人在线，每分钟约 {{perMin}} 条弹幕，提问需在 {{reply}} 秒内回复',
     candidate: '学员姓名',
     candidatePlaceholder: '练习学员',
+    candidateId: '考生编号（准考证号）',
+    candidateIdPlaceholder: '不填则自动生成练习编号',
     starting: '正在打开摄像头和麦克风…',
     start: '开始直播',
     back: '换一个任务',

@@ -12,6 +12,7 @@ import { openRecordingStream } from '../../media/recorder.ts';
 import { openCamera, openMicrophone, stopStream } from '../../media/devices.ts';
 import { startVoiceActivity, type VoiceActivity } from '../../media/voice-activity.ts';
 import { useNavigation } from '../../stores/navigation.ts';
+import { candidateOf } from './candidate.ts';
 import { clockSpeed, createClock, type SessionClock } from './clock.ts';
 import { startEvidence, type EvidenceLink, type LogRecord } from './evidence-link.ts';
 import { createObsLink, obsConnected, scenarioHasObsFaults, type ObsLink } from './obs-link.ts';
@@ -101,12 +102,11 @@ export async function goLive(options: GoLiveOptions = {}): Promise<void> {
     const obs = scenarioHasObsFaults(scenario) && (await obsConnected());
     const seed = scenario.audience.seed;
     try {
-      const candidate = store.candidate.trim();
       evidence = await startEvidence({
         scenarioId: scenario.id,
         scenarioFile: store.scenarioFile ?? '',
         seed,
-        candidate: { id: candidate === '' ? 'trainee' : candidate.slice(0, 100), name: candidate === '' ? '练习学员' : candidate.slice(0, 100) },
+        candidate: candidateOf(store.candidate, store.candidateId, new Date()),
         stream: options.record === false ? null : stream,
         ...(options.recording ? { recording: options.recording } : {}),
         options: { obs },

@@ -22,6 +22,8 @@ export interface LiveRoomState {
   scenario: LiveRoomScenario | null;
   scenarioFile: string | null;
   candidate: string;
+  /** 考生编号 as typed on the briefing (empty: a practice number is made at start). */
+  candidateId: string;
   startError: string | null;
   /** Things the trainee should know once live (no camera, no evidence…), as codes; LiveRoom words them. */
   notices: StartNotice[];
@@ -47,6 +49,7 @@ export const useLiveRoom = create<LiveRoomState>()((set) => ({
   scenario: null,
   scenarioFile: null,
   candidate: '',
+  candidateId: '',
   startError: null,
   notices: [],
   state: null,

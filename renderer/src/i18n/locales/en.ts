@@ -16,6 +16,8 @@ const en: Shape<typeof zhCN> = {
     language: '中文',
     connecting: 'Connecting to the local service…',
     connectionFailed: 'Cannot reach the local service: {{message}}',
+    tokenRefused: 'The access token is out of date or wrong: this address is from an earlier start. Open the full address (with ?token=) that the app printed this time.',
+    tokenMissing: 'The address has no access token: open the full address (with ?token=) that the app printed at start.',
     transport: { ipc: 'Desktop', websocket: 'Browser mode' },
     dataDir: 'Data folder',
     version: 'Version',

@@ -13,6 +13,8 @@ const zhCN = {
     language: 'English',
     connecting: '正在连接本机服务…',
     connectionFailed: '无法连接本机服务：{{message}}',
+    tokenRefused: '访问令牌已过期或不正确：这个地址来自之前的一次启动。请使用本次启动时打印的完整地址（含 ?token=）重新打开。',
+    tokenMissing: '页面地址缺少访问令牌：请使用启动时打印的完整地址（含 ?token=）打开。',
     transport: { ipc: '桌面版', websocket: '浏览器模式' },
     dataDir: '数据目录',
     version: '版本',
