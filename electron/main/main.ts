@@ -12,7 +12,7 @@ import { electronDataDir } from './policy/data-dir.ts';
 import { APP_ENTRY_URL, APP_SCHEME, appSchemePrivileges } from './policy/origin.ts';
 import { webPreferencesFor } from './policy/web-preferences.ts';
 import { guardAllWebContents, handleAppProtocol, installPermissionHandlers, type Log } from './security.ts';
-import { printSheetPdfHandler, serveMediaProtocol } from './scoring-desktop.ts';
+import { serveMediaProtocol, sheetPdfPrinter } from './scoring-desktop.ts';
 import { createWindowRegistry } from './windows.ts';
 
 const log: Log = (line) => {
@@ -69,8 +69,7 @@ async function start(): Promise<void> {
         decrypt: async (sealed) => (await safeStorage.decryptStringAsync(sealed)).result,
       })
     : undefined;
-  services = createServices({ dataDir, secrets });
-  services.handlers['scoring.pdf'] = printSheetPdfHandler(windows, dataDir);
+  services = createServices({ dataDir, secrets, printSheetPdf: sheetPdfPrinter(windows, dataDir) });
 
   const ses = session.defaultSession;
   installPermissionHandlers(ses, windows, log);

@@ -5,8 +5,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { ContractError, type Handlers } from '../contract/index.ts';
+import { ContractError } from '../contract/index.ts';
 import { isMediaPath, mediaAnswer, mediaStream } from '../services/scoring/media.ts';
+import type { SheetPdfPrinter } from '../services/scoring/service.ts';
 import type { WindowRegistry } from './windows.ts';
 
 /** app://livedrill/media/<session>/<file> → the video; null for every other path. */
@@ -19,8 +20,9 @@ export async function serveMediaProtocol(dataDir: string, request: Request): Pro
   return new Response(web, { status: answer.status, headers: answer.headers });
 }
 
-export function printSheetPdfHandler(windows: WindowRegistry, dataDir: string): Handlers['scoring.pdf'] {
-  return async ({ sessionId }) => {
+/** The score sheet on screen as PDF (A4), for the scoring service's printSheetPdf dependency. */
+export function sheetPdfPrinter(windows: WindowRegistry, dataDir: string): SheetPdfPrinter {
+  return async (sessionId) => {
     const [window] = windows.all();
     if (window === undefined) throw new ContractError('failed', '没有可打印的窗口 (no window)');
     const pdf = await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } });

@@ -1,22 +1,28 @@
 // Assembles every service behind the contract. Both hosts (Electron main and the web server)
-// call this, so the UI gets the same behaviour whichever transport it uses.
+// call this, so the UI gets the same behaviour whichever transport it uses. Services are
+// composed, never patched: each is create…Service(deps) → { handlers, close }, what one needs of
+// another is passed in (evidence's session hooks, the PDF printer), and assembleHandlers refuses
+// a method two services register.
 import type { Handlers } from '../contract/index.ts';
-import { createDevicesHandlers } from './devices/service.ts';
+import { createAppService } from './app/service.ts';
+import { createDevicesService } from './devices/service.ts';
 import { createEventHub, type EventHub } from './events.ts';
 import { createEvidenceService } from './evidence/service.ts';
 import { createExamService } from './exam/service.ts';
 import type { SecretStore } from './obs/secret-store.ts';
 import { createObsService } from './obs/service.ts';
-import { createScenarioHandlers } from './scenarios/handlers.ts';
-import { createScoringService } from './scoring/service.ts';
-import { linkSessionEvidence } from './session-link.ts';
-import { standardHandlers } from './standard/handlers.ts';
-import { appPackage } from './version.ts';
+import { createScenarioService } from './scenarios/handlers.ts';
+import { createScoringService, type SheetPdfPrinter } from './scoring/service.ts';
+import { assembleHandlers, closeAll, type Service } from './service.ts';
+import { createSessionLinkService } from './session-link.ts';
+import { createStandardService } from './standard/handlers.ts';
 
 export interface ServiceOptions {
   dataDir: string;
   /** Where the OBS password is kept: Electron passes a safeStorage store; default a 0600 file. */
   secrets?: SecretStore;
+  /** The score sheet as PDF: Electron passes printToPDF; without it scoring.pdf is 'unavailable'. */
+  printSheetPdf?: SheetPdfPrinter;
 }
 
 export interface Services {
@@ -26,34 +32,29 @@ export interface Services {
 }
 
 export function createServices(options: ServiceOptions): Services {
+  const { dataDir } = options;
   const events = createEventHub();
-  const obs = createObsService({ dataDir: options.dataDir, events, secrets: options.secrets });
-  const evidence = createEvidenceService({ dataDir: options.dataDir, events });
-  const exam = createExamService({ dataDir: options.dataDir });
-  const handlers: Handlers = {
-    'app.info': (_input, context) => ({
-      name: appPackage.name,
-      version: appPackage.version,
-      dataDir: options.dataDir,
-      transport: context.transport,
-      platform: process.platform,
-    }),
-    ...standardHandlers,
-    ...obs.handlers,
-    ...evidence.handlers,
-    ...createScenarioHandlers(),
-    ...createDevicesHandlers({ dataDir: options.dataDir }),
-    ...createScoringService({ dataDir: options.dataDir }).handlers,
-    ...exam.handlers,
-  };
-  linkSessionEvidence(options.dataDir, handlers, events, evidence, obs);
-  return {
-    handlers,
-    events,
-    close: async () => {
-      await evidence.close();
-      await obs.close();
-      exam.close();
-    },
-  };
+  const obs = createObsService({ dataDir, events, secrets: options.secrets });
+  const evidence = createEvidenceService({ dataDir, events });
+  // Closed in reverse: exam, scoring, the session link (unsubscribes), evidence (closes live
+  // packages), obs (restores drills, disconnects).
+  const services: (readonly [string, Service])[] = [
+    ['app', createAppService({ dataDir })],
+    ['standard', createStandardService()],
+    ['scenarios', createScenarioService()],
+    ['devices', createDevicesService({ dataDir })],
+    ['obs', obs],
+    ['evidence', evidence],
+    ['session-link', createSessionLinkService({ dataDir, events, evidence, obs })],
+    ['scoring', createScoringService({ dataDir, printSheetPdf: options.printSheetPdf })],
+    ['exam', createExamService({ dataDir })],
+  ];
+  let handlers: Handlers;
+  try {
+    handlers = assembleHandlers(services);
+  } catch (error) {
+    void closeAll(services).catch(() => undefined);
+    throw error;
+  }
+  return { handlers, events, close: () => closeAll(services) };
 }

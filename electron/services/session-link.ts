@@ -6,11 +6,11 @@
 // sessions record exactly as before.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Handlers } from '../contract/index.ts';
 import type { Json } from '../../scenarios/evidence/canonical.ts';
 import type { EventHub } from './events.ts';
 import type { EvidenceService } from './evidence/service.ts';
 import type { ObsService } from './obs/service.ts';
+import type { Service } from './service.ts';
 
 const LOGGED_OBS_EVENTS = new Set(['obs.state', 'obs.telemetry', 'obs.drill', 'obs.recording']);
 
@@ -34,7 +34,17 @@ export async function latestDeviceCheck(dataDir: string, now = Date.now()): Prom
   }
 }
 
-export function linkSessionEvidence(dataDir: string, handlers: Handlers, events: EventHub, evidence: EvidenceService, obs: ObsService): void {
+export interface SessionLinkDeps {
+  dataDir: string;
+  events: EventHub;
+  evidence: Pick<EvidenceService, 'onSession' | 'log' | 'storeCheck' | 'referenceExternal'>;
+  obs: Pick<ObsService, 'bridge'>;
+}
+
+/** A service with no methods of its own: it subscribes to evidence's session hooks and to the
+ *  event hub, and unsubscribes on close. */
+export function createSessionLinkService(deps: SessionLinkDeps): Service {
+  const { dataDir, events, evidence, obs } = deps;
   const live = new Set<string>();
   const obsRecordingFor = new Set<string>();
   const logQuietly = (sessionId: string, type: string, data: unknown) => {
@@ -42,39 +52,34 @@ export function linkSessionEvidence(dataDir: string, handlers: Handlers, events:
     evidence.log(sessionId, type, JSON.parse(JSON.stringify(data ?? null)) as Json).catch(() => undefined);
   };
 
-  events.subscribe((name, payload) => {
+  const unsubscribeEvents = events.subscribe((name, payload) => {
     if (!LOGGED_OBS_EVENTS.has(name)) return;
     for (const sessionId of live) logQuietly(sessionId, name, payload);
   });
 
-  const start = handlers['evidence.start'];
-  handlers['evidence.start'] = async (input, context) => {
-    const started = await start(input, context);
-    live.add(started.sessionId);
-    const check = await latestDeviceCheck(dataDir);
-    if (check) {
-      try {
-        await handlers['evidence.check']({ sessionId: started.sessionId, name: 'device-check', record: check.record }, context);
-      } catch (error) {
-        logQuietly(started.sessionId, 'device-check.error', { file: check.file, message: error instanceof Error ? error.message : String(error) });
+  const unsubscribeSessions = evidence.onSession({
+    started: async (sessionId) => {
+      live.add(sessionId);
+      const check = await latestDeviceCheck(dataDir);
+      if (check) {
+        try {
+          await evidence.storeCheck(sessionId, 'device-check', check.record);
+        } catch (error) {
+          logQuietly(sessionId, 'device-check.error', { file: check.file, message: error instanceof Error ? error.message : String(error) });
+        }
       }
-    }
-    if (obs.bridge.state().phase === 'connected') {
-      try {
-        await obs.bridge.startRecording();
-        obsRecordingFor.add(started.sessionId);
-      } catch (error) {
-        logQuietly(started.sessionId, 'obs.recording.error', { message: error instanceof Error ? error.message : String(error) });
+      if (obs.bridge.state().phase === 'connected') {
+        try {
+          await obs.bridge.startRecording();
+          obsRecordingFor.add(sessionId);
+        } catch (error) {
+          logQuietly(sessionId, 'obs.recording.error', { message: error instanceof Error ? error.message : String(error) });
+        }
       }
-    }
-    return started;
-  };
-
-  const finish = handlers['evidence.finish'];
-  handlers['evidence.finish'] = async (input, context) => {
-    const { sessionId } = input;
-    live.delete(sessionId);
-    if (obsRecordingFor.delete(sessionId)) {
+    },
+    finishing: async (sessionId) => {
+      live.delete(sessionId);
+      if (!obsRecordingFor.delete(sessionId)) return;
       try {
         const stopped = await obs.bridge.stopRecording();
         if (stopped.outputPath) {
@@ -83,7 +88,15 @@ export function linkSessionEvidence(dataDir: string, handlers: Handlers, events:
       } catch (error) {
         logQuietly(sessionId, 'obs.recording.error', { message: error instanceof Error ? error.message : String(error) });
       }
-    }
-    return finish(input, context);
+    },
+  });
+
+  return {
+    handlers: {},
+    close() {
+      unsubscribeSessions();
+      unsubscribeEvents();
+      live.clear();
+    },
   };
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/contract/dispatch.ts';
 import type { Handlers } from '../../electron/contract/index.ts';
-import { createDevicesHandlers } from '../../electron/services/devices/service.ts';
+import { createDevicesService } from '../../electron/services/devices/service.ts';
 import { routableInterfaces } from '../../electron/services/devices/network.ts';
 import { buildRecord, EMPTY_ITEMS } from '../../scenarios/device-check/index.ts';
 
@@ -38,7 +38,7 @@ beforeAll(async () => {
   closedPort = portOf(gone);
   await new Promise<void>((resolve) => gone.close(() => resolve()));
   // Only the devices handlers are real here; the dispatcher never reaches the others.
-  dispatch = createDispatcher(createDevicesHandlers({ dataDir }) as unknown as Handlers);
+  dispatch = createDispatcher(createDevicesService({ dataDir }).handlers as unknown as Handlers);
 });
 afterAll(() => {
   server.close();

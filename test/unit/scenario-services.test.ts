@@ -2,13 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { methods } from '../../electron/contract/index.ts';
 import { ContractError } from '../../electron/contract/define.ts';
-import { createScenarioHandlers } from '../../electron/services/scenarios/handlers.ts';
+import { createScenarioService } from '../../electron/services/scenarios/handlers.ts';
 import { loadLibrary } from '../../scenarios/library/index.ts';
 
 const ctx = { transport: 'websocket' as const };
 
 describe('scenarios.* services', () => {
-  const h = createScenarioHandlers();
+  const h = createScenarioService().handlers;
 
   it('list: every shipped scenario, filtered by work type and level; the output fits the contract', async () => {
     const all = await h['scenarios.list']({}, ctx);
@@ -37,7 +37,7 @@ describe('scenarios.* services', () => {
   });
 
   it('a library with invalid files still lists the valid ones and reports the errors', async () => {
-    const broken = createScenarioHandlers(() => loadLibrary([{ file: 'x.yaml', text: 'id: [\n' }]));
+    const broken = createScenarioService({ load: () => loadLibrary([{ file: 'x.yaml', text: 'id: [\n' }]) }).handlers;
     const r = await broken['scenarios.list']({}, ctx);
     expect(r.scenarios).toEqual([]);
     expect(r.errors[0]).toMatch(/^x\.yaml:\d+:\d+ \(yaml\): YAML 语法错误/);

@@ -3,15 +3,16 @@ import { join } from 'node:path';
 import { ContractError, type Handlers } from '../../contract/index.ts';
 import { parseIngestUrl, THRESHOLDS } from '../../../scenarios/device-check/index.ts';
 import { atomicWrite } from '../platform/fs.ts';
+import type { Service } from '../service.ts';
 import { diskInfo } from './disk.ts';
 import { probeIngest, routableInterfaces } from './network.ts';
 import { readSettings, writeSettings } from './settings.ts';
 
 export type DevicesHandlers = Pick<Handlers, 'devices.disk' | 'devices.network' | 'devices.settings' | 'devices.setSettings' | 'devices.saveCheck'>;
 
-export function createDevicesHandlers(options: { dataDir: string }): DevicesHandlers {
-  const { dataDir } = options;
-  return {
+export function createDevicesService(deps: { dataDir: string }): Service<DevicesHandlers> {
+  const { dataDir } = deps;
+  const handlers: DevicesHandlers = {
     'devices.disk': async () => {
       try {
         return await diskInfo(dataDir);
@@ -37,4 +38,5 @@ export function createDevicesHandlers(options: { dataDir: string }): DevicesHand
       return { path, bytes };
     },
   };
+  return { handlers, close: () => undefined };
 }

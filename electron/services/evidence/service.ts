@@ -31,8 +31,22 @@ type EvidenceHandlers = Pick<
   | 'evidence.voice'
 >;
 
+/** What other services may do when a session starts or is about to finish: subscribed through
+ *  EvidenceService.onSession, run in order of subscription, awaited before the call answers. A
+ *  hook's failure is logged into the session and never fails the trainee's call. */
+export interface SessionHooks {
+  /** The package exists and records; evidence.start answers after every started hook. */
+  started?(sessionId: string): Promise<void>;
+  /** evidence.finish was called; the package closes after every finishing hook. */
+  finishing?(sessionId: string): Promise<void>;
+}
+
 export interface EvidenceService {
   handlers: EvidenceHandlers;
+  /** Subscribes to session starts and finishes; returns the unsubscribe. */
+  onSession(hooks: SessionHooks): () => void;
+  /** For Node services: store a check record (checks/<name>.json) in a live session. */
+  storeCheck(sessionId: string, name: string, record: Json): Promise<{ path: string; sha256: string }>;
   /** Recovery of crashed packages, started with the service; evidence calls wait for it. */
   ready: Promise<RecoveryResult[]>;
   root: string;
@@ -74,6 +88,19 @@ async function guard<T>(what: string, task: () => Promise<T>): Promise<T> {
 export function createEvidenceService(options: { dataDir: string; events: EventHub; idleTimeoutMs?: number }): EvidenceService {
   const root = evidenceRoot(options.dataDir);
   const live = new Map<string, RecordingSession>();
+  const hooks = new Set<SessionHooks>();
+  const runHooks = async (sessionId: string, which: keyof SessionHooks) => {
+    for (const h of [...hooks]) {
+      try {
+        await h[which]?.(sessionId);
+      } catch (error) {
+        await live
+          .get(sessionId)
+          ?.append([{ type: 'session.hook-error', data: { hook: which, message: error instanceof Error ? error.message : String(error) } }])
+          .catch(() => undefined);
+      }
+    }
+  };
   /** Voice figures of finished packages (immutable once closed), computed once per session. */
   const voiceCache = new Map<string, Promise<PackageVoice>>();
   const ready = (async () => {
@@ -125,6 +152,7 @@ export function createEvidenceService(options: { dataDir: string; events: EventH
           options.idleTimeoutMs,
         );
         live.set(sessionId, created);
+        await runHooks(sessionId, 'started');
         return { sessionId };
       }),
     'evidence.append': (input) => guard('写入事件', () => session(input.sessionId).append(input.records)),
@@ -138,6 +166,7 @@ export function createEvidenceService(options: { dataDir: string; events: EventH
     'evidence.finish': (input) =>
       guard('结束录制', async () => {
         const s = session(input.sessionId);
+        await runHooks(input.sessionId, 'finishing');
         const manifest = await (s.whenClosed() ?? s.finish());
         live.delete(input.sessionId);
         return sessionSummary(manifest, false);
@@ -185,6 +214,13 @@ export function createEvidenceService(options: { dataDir: string; events: EventH
     handlers,
     ready,
     root,
+    onSession(h) {
+      hooks.add(h);
+      return () => hooks.delete(h);
+    },
+    storeCheck(sessionId, name, record) {
+      return guard('保存检查记录', () => session(sessionId).storeCheck(name, record));
+    },
     referenceExternal(sessionId, file) {
       session(sessionId).referenceExternal(file);
     },

@@ -5,13 +5,15 @@ import type { Handlers } from '../../contract/index.ts';
 import { ContractError } from '../../contract/define.ts';
 import { formatIssue } from '../../../scenarios/format/index.ts';
 import type { Library } from '../../../scenarios/library/index.ts';
+import type { Service } from '../service.ts';
 import { assetFile, loadShippedLibrary } from './library.ts';
 
 type ScenarioHandlers = Pick<Handlers, 'scenarios.list' | 'scenarios.get' | 'scenarios.image'>;
 
 const MIME: Readonly<Record<string, string>> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp' };
 
-export function createScenarioHandlers(load: () => Library = loadShippedLibrary): ScenarioHandlers {
+export function createScenarioService(deps: { load?: () => Library } = {}): Service<ScenarioHandlers> {
+  const load = deps.load ?? loadShippedLibrary;
   let cached: Library | null = null;
   const library = (): Library => {
     if (cached === null) {
@@ -23,7 +25,7 @@ export function createScenarioHandlers(load: () => Library = loadShippedLibrary)
     }
     return cached;
   };
-  return {
+  const handlers: ScenarioHandlers = {
     'scenarios.list': ({ workType, level }) => {
       const lib = library();
       return {
@@ -51,4 +53,5 @@ export function createScenarioHandlers(load: () => Library = loadShippedLibrary)
       return { path, mime, dataUrl: `data:${mime};base64,${data.toString('base64')}` };
     },
   };
+  return { handlers, close: () => undefined };
 }

@@ -14,6 +14,7 @@ import type { Viewer } from '../../../scenarios/scoring/visibility.ts';
 import { evidenceRoot, readManifest } from '../evidence/package-dir.ts';
 import { SESSION_ID_PATTERN } from '../../../scenarios/evidence/session-id.ts';
 import { sessionSummary } from '../evidence/service.ts';
+import type { Service } from '../service.ts';
 import { nodeHasher, sha256Hex } from '../platform/hash.ts';
 import { AssessorStore, IdentityError, type Assessor } from './assessors.ts';
 import { appendLedger, exclusive, removeScoreFile, scoresReport, writeScoreFile } from './package-scores.ts';
@@ -27,7 +28,12 @@ export interface ScoringOptions {
   dataDir: string;
   /** Clock for signatures and the ledger (tests and the fixture script pass a fixed one). */
   now?: () => Date;
+  /** Prints the open score sheet as PDF (Electron's printToPDF); without one (web mode, CLI)
+   *  scoring.pdf answers 'unavailable' and the browser's own print → save as PDF is the way. */
+  printSheetPdf?: SheetPdfPrinter;
 }
+
+export type SheetPdfPrinter = (sessionId: string) => Promise<{ file: string; size: number }>;
 
 async function guard<T>(what: string, task: () => Promise<T>): Promise<T> {
   try {
@@ -40,7 +46,7 @@ async function guard<T>(what: string, task: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createScoringService(options: ScoringOptions): { handlers: ScoringHandlers; assessors: AssessorStore } {
+export function createScoringService(options: ScoringOptions): Service<ScoringHandlers> & { assessors: AssessorStore } {
   const now = options.now ?? (() => new Date());
   const store = new AssessorStore(options.dataDir, () => now().getTime());
   const tokens = new Map<string, Assessor>();
@@ -311,9 +317,13 @@ export function createScoringService(options: ScoringOptions): { handlers: Scori
         return { fileName: sheetCsvName(sessionId), csv: sheetCsvFor(manifest, await verdictFor(dir), view) };
       }),
 
-    'scoring.pdf': () => {
-      throw new ContractError('unavailable', '网页模式下请使用浏览器的“打印 → 另存为 PDF”（评分表已按 A4 排版）(printToPDF is desktop only)');
+    'scoring.pdf': ({ sessionId }) => {
+      const print = options.printSheetPdf;
+      if (print === undefined) {
+        throw new ContractError('unavailable', '网页模式下请使用浏览器的“打印 → 另存为 PDF”（评分表已按 A4 排版）(printToPDF is desktop only)');
+      }
+      return guard('导出 PDF', () => print(sessionId));
     },
   };
-  return { handlers, assessors: store };
+  return { handlers, assessors: store, close: () => undefined };
 }

@@ -1,9 +1,10 @@
 import type { Handlers } from '../../contract/index.ts';
 import * as standard from '../../../scenarios/standard/index.ts';
+import type { Service } from '../service.ts';
 
 type StandardHandlers = Pick<Handlers, 'standard.catalogue' | 'standard.skills' | 'standard.weights'>;
 
-export const standardHandlers: StandardHandlers = {
+const handlers: StandardHandlers = {
   'standard.catalogue': () => ({
     workTypes: standard.workTypes.map((w) => ({ ...w, levels: [...w.levels] })),
     levels: standard.levels.map((l) => ({ ...l })),
@@ -26,3 +27,8 @@ export const standardHandlers: StandardHandlers = {
     theory: standard.theoryWeightsFor(workType, level).map(({ part, percent }) => ({ part, percent })),
   }),
 };
+
+/** The standard as data: nothing to open or close. */
+export function createStandardService(): Service<StandardHandlers> {
+  return { handlers, close: () => undefined };
+}
