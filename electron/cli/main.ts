@@ -1,5 +1,6 @@
 // `npx livedrill <command>`: every command is a function (args, io) -> exit code, so tests call
 // them directly. Exit codes: 0 ok, 1 the thing checked is not ok, 2 bad arguments or input.
+import { centreCommand, centreUsage } from './centre.ts';
 import { evidenceCommand, evidenceUsage } from './evidence.ts';
 import { examCommand, examUsage } from './exam.ts';
 import { obsCommand } from './obs.ts';
@@ -38,6 +39,11 @@ const commands: Record<string, CommandEntry> = {
     run: examCommand,
     usage: examUsage,
     summary: '考务: 场次规则检查、考生名单校验（定位到行列）、成绩与分析、场次归档 (exit 1 not ok, 2 bad input)',
+  },
+  centre: {
+    run: centreCommand,
+    usage: centreUsage,
+    summary: '考点服务: 局域网 TLS 服务、设备配对与撤销、证据包接收与签收 (the one process that listens beyond 127.0.0.1)',
   },
   scenarios: {
     run: scenariosCommand,

@@ -30,8 +30,8 @@ export async function startUploadCentre(config: UploadCentreConfig): Promise<Cen
       const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
       const deviceId = token === undefined ? undefined : config.tokens[token];
       const device = config.keys.devices.find((d) => d.deviceId === deviceId);
-      if (!device || device.role === 'centre') return Promise.resolve({ ok: false, status: 401, code: 'no_credential', message: 'unknown credential' });
-      return Promise.resolve({ ok: true, device: { deviceId: device.deviceId, role: device.role, name: device.name } });
+      if (!device || device.role === 'centre') return Promise.resolve({ ok: false, status: 401, code: 'no_credential' });
+      return Promise.resolve({ ok: true, device: { ...device, role: device.role, sittings: [] } });
     },
   });
 }

@@ -4,16 +4,13 @@
 import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { authorize, type CentreDevice } from '../../../scenarios/centre/access.ts';
 import { handleUploadRoute, sendJson } from './upload-routes.ts';
 import type { UploadReceiver } from './uploads.ts';
 
-export interface AuthedDevice {
-  deviceId: string;
-  role: 'station' | 'assessor';
-  name: string;
-}
+export type AuthedDevice = CentreDevice;
 
-export type Authenticate = (request: IncomingMessage) => Promise<{ ok: true; device: AuthedDevice } | { ok: false; status: number; code: string; message: string }>;
+export type Authenticate = (request: IncomingMessage) => Promise<{ ok: true; device: AuthedDevice } | { ok: false; status: number; code: string; params?: Record<string, string> }>;
 
 /** Routes that need no credential (pairing); return true when handled. */
 export type OpenRoute = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>;
@@ -39,27 +36,42 @@ export interface CentreServer {
 export async function startCentreServer(options: CentreServerOptions): Promise<CentreServer> {
   const log = options.log ?? (() => undefined);
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? '/', 'https://centre.invalid');
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'https://centre.invalid');
+    } catch {
+      // An unparseable request line gets 400 and nothing else happens.
+      request.resume();
+      sendJson(response, 400, { code: 'bad_url' });
+      return;
+    }
     for (const route of options.open ?? []) if (await route(request, response, url)) return;
     const auth = await options.authenticate(request);
     if (!auth.ok) {
       request.resume();
       log(`refused ${request.method ?? ''} ${url.pathname} from ${request.socket.remoteAddress ?? '?'}: ${auth.code}`);
-      sendJson(response, auth.status, { code: auth.code, message: auth.message });
+      sendJson(response, auth.status, { code: auth.code, params: auth.params ?? {} });
       return;
     }
     const device = auth.device;
+    const admitted = authorize(device, { kind: 'whoami' });
+    if (!admitted.ok) {
+      request.resume();
+      sendJson(response, admitted.status, { code: admitted.code, params: admitted.params });
+      return;
+    }
     if (url.pathname.startsWith('/api/uploads')) {
-      if (device.role !== 'station') {
+      const verdict = authorize(device, { kind: 'upload' });
+      if (!verdict.ok) {
         request.resume();
-        sendJson(response, 403, { code: 'wrong_role', message: '只有考站可以上传证据包 (only stations upload)' });
+        sendJson(response, verdict.status, { code: verdict.code, params: verdict.params });
         return;
       }
       if (await handleUploadRoute(request, response, url, device.deviceId, options.uploads)) return;
     }
     for (const route of options.routes ?? []) if (await route(request, response, url, device)) return;
     request.resume();
-    sendJson(response, 404, { code: 'not_found', message: `${url.pathname} 不存在` });
+    sendJson(response, 404, { code: 'not_found', params: { path: url.pathname } });
   };
   const listener = (request: IncomingMessage, response: ServerResponse) => {
     handle(request, response).catch((error: unknown) => {
