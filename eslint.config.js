@@ -8,6 +8,8 @@ import globals from 'globals';
 const nodeBuiltins = { group: ['node:*'], message: 'Node built-ins are not allowed here (see DESIGN.md boundaries).' };
 const electronImport = { name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." };
 
+const servicesWithoutElectron = { group: ['**/electron/main/**', '**/electron/preload/**'], message: 'electron/services must run without Electron.' };
+
 export const boundaries = {
   scenarios: {
     paths: [electronImport, { name: 'react', message: 'scenarios/ is pure domain logic: no React.' }],
@@ -26,7 +28,17 @@ export const boundaries = {
   },
   services: {
     paths: [electronImport],
-    patterns: [{ group: ['**/electron/main/**', '**/electron/preload/**'], message: 'electron/services must run without Electron.' }],
+    patterns: [servicesWithoutElectron],
+  },
+  scoring: {
+    paths: [electronImport],
+    patterns: [
+      servicesWithoutElectron,
+      {
+        group: ['**/services/evidence/*', '../evidence/*', '!../evidence/packages.ts'],
+        message: 'Scoring reads evidence only through the interface evidence exposes (electron/services/evidence/packages.ts: EvidencePackages).',
+      },
+    ],
   },
   contract: {
     paths: [electronImport],
@@ -62,5 +74,6 @@ export default tseslint.config(
     },
   },
   { files: ['electron/services/**'], rules: { 'no-restricted-imports': ['error', boundaries.services] } },
+  { files: ['electron/services/scoring/**'], rules: { 'no-restricted-imports': ['error', boundaries.scoring] } },
   { files: ['electron/contract/**'], rules: { 'no-restricted-imports': ['error', boundaries.contract] } },
 );

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { evidenceScoresCommand } from '../electron/cli/evidence-scores.ts';
 import { processIO } from '../electron/cli/usage.ts';
 import type { CallContext } from '../electron/contract/index.ts';
+import { createEvidencePackages } from '../electron/services/evidence/packages.ts';
 import { createScoringService } from '../electron/services/scoring/service.ts';
 
 const SAMPLE = fileURLToPath(new URL('../test/fixtures/evidence/sample/', import.meta.url));
@@ -27,7 +28,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'livedrill-scored-'));
 const dir = join(dataDir, 'evidence', sessionId);
 cpSync(SAMPLE, dir, { recursive: true });
 let tick = 0;
-const { handlers } = createScoringService({ dataDir, now: () => new Date(Date.parse('2026-12-01T09:00:00.000Z') + tick++ * 60_000) });
+const { handlers } = createScoringService({ dataDir, packages: createEvidencePackages(dataDir), now: () => new Date(Date.parse('2026-12-01T09:00:00.000Z') + tick++ * 60_000) });
 const ctx: CallContext = { transport: 'websocket' };
 try {
   const open = await handlers['scoring.open']({ sessionId }, ctx);

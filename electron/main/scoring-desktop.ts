@@ -1,12 +1,12 @@
 // The desktop half of the assessor workspace: the evidence video over app://livedrill/media/…
-// (the same rules as the web host's route: services/scoring/media.ts) and the score sheet as
+// (the same rules as the web host's route: services/evidence/media.ts) and the score sheet as
 // PDF through Electron's printToPDF (A4, the sheet's print CSS), which web mode leaves to the
 // browser's own print → save as PDF.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { ContractError } from '../contract/index.ts';
-import { isMediaPath, mediaAnswer, mediaStream } from '../services/scoring/media.ts';
+import { isMediaPath, mediaAnswer, mediaStream } from '../services/evidence/media.ts';
 import type { SheetPdfPrinter } from '../services/scoring/service.ts';
 import type { WindowRegistry } from './windows.ts';
 

@@ -46,7 +46,7 @@ export function createServices(options: ServiceOptions): Services {
     ['obs', obs],
     ['evidence', evidence],
     ['session-link', createSessionLinkService({ dataDir, events, evidence, obs })],
-    ['scoring', createScoringService({ dataDir, printSheetPdf: options.printSheetPdf })],
+    ['scoring', createScoringService({ dataDir, packages: evidence.packages, printSheetPdf: options.printSheetPdf })],
     ['exam', createExamService({ dataDir })],
   ];
   let handlers: Handlers;

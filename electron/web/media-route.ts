@@ -1,8 +1,8 @@
 // Web mode's read-only media route for the assessor's player: /media/<session id>/<file>?token=…
 // Same host check as every page and the run's token (the page passes it on, as the WebSocket
-// does); the file rules (listed in a verified manifest, ranges) are in services/scoring/media.ts.
+// does); the file rules (listed in a verified manifest, ranges) are in services/evidence/media.ts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isMediaPath, mediaAnswer, mediaStream } from '../services/scoring/media.ts';
+import { isMediaPath, mediaAnswer, mediaStream } from '../services/evidence/media.ts';
 import { isAllowedHost, tokenMatches } from './policy.ts';
 
 export { isMediaPath };

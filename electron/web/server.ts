@@ -45,7 +45,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let port = 0;
 
   const server = createServer((request, response) => {
-    // The assessor's video: files of a verified package only (services/scoring/media.ts).
+    // The assessor's video: files of a verified package only (services/evidence/media.ts).
     if (parseRequestUrl(request.url) === null) {
       response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request path');
       return;

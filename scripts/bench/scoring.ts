@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { evidenceScoresCommand } from '../../electron/cli/evidence-scores.ts';
 import type { CallContext } from '../../electron/contract/index.ts';
 import { createServices } from '../../electron/services/host.ts';
+import { packageAt } from '../../electron/services/evidence/packages.ts';
 import { readSessionData } from '../../electron/services/scoring/session-data.ts';
 import { computeMetrics, createSession, step, type Input, type SessionState } from '../../scenarios/engine/index.ts';
 import { Manifest } from '../../scenarios/evidence/manifest.ts';
@@ -108,7 +109,7 @@ try {
     external: [],
   });
   t0 = performance.now();
-  const data = await readSessionData(dir, manifest, scenario);
+  const data = await readSessionData(packageAt(dir), manifest, scenario);
   const rss = process.memoryUsage().rss / 1e6;
   console.log(`timeline of the 45-minute log: ${ms(t0)} — ${data.timeline.items.length} items, ${data.timeline.series.reduce((s, x) => s + x.points.length, 0)} graph points, metrics ${data.metrics ? 'from the last output' : 'missing'}; process RSS ${rss.toFixed(0)} MB`);
 } finally {

@@ -55,6 +55,21 @@ describe('architecture boundaries are enforced by lint', { timeout: 90_000 }, ()
     expect(messages.join('\n')).toMatch(/Only electron\/main and electron\/preload may import 'electron'/);
   });
 
+  it('electron/services/scoring reads evidence only through evidence/packages.ts', async () => {
+    const messages = await lintProbe(
+      'electron/services/scoring/lint-probe.ts',
+      "import { readManifest } from '../evidence/package-dir.ts';\nimport { forEachLine } from '../evidence/close.ts';\nimport { verifyPackage } from '../evidence/verify-package.ts';\nimport { createEvidenceService } from '../evidence/service.ts';\nexport const x = [readManifest, forEachLine, verifyPackage, createEvidenceService];\n",
+    );
+    expect(messages).toHaveLength(4);
+    expect(messages.join('\n')).toMatch(/Scoring reads evidence only through the interface evidence exposes/);
+    expect(
+      await lintProbe(
+        'electron/services/scoring/lint-probe-ok.ts',
+        "import type { EvidencePackages } from '../evidence/packages.ts';\nimport { SESSION_ID_PATTERN } from '../../../scenarios/evidence/session-id.ts';\nexport type X = EvidencePackages;\nexport const y = SESSION_ID_PATTERN;\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('allowed imports stay quiet', async () => {
     expect(await lintProbe('electron/services/lint-probe-ok.ts', "import { join } from 'node:path';\nexport const x = join;\n")).toEqual([]);
   });

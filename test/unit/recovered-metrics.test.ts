@@ -10,6 +10,7 @@ import { computeMetrics, createSession, FAULTS, rebuildSession, serialize, step,
 import { stateDigest } from '../../scenarios/evidence/replay.ts';
 import type { Manifest } from '../../scenarios/evidence/manifest.ts';
 import { loadScenario } from '../../scenarios/format/index.ts';
+import { packageAt } from '../../electron/services/evidence/packages.ts';
 import { readSessionData } from '../../electron/services/scoring/session-data.ts';
 
 const FILE = 'b5-navel-orange-quick.yaml';
@@ -64,7 +65,7 @@ describe('metrics of a recovered package', () => {
   it('are computed from the logged inputs, not from the last checkpoint', async () => {
     writeFileSync(join(dir, 'events.jsonl'), `${run.lines.join('\n')}\n`);
     const manifest = { seed: SEED, media: { camera: null }, scenario: { id: scenario.id, hash: '' } } as unknown as Manifest;
-    const data = await readSessionData(dir, manifest, scenario);
+    const data = await readSessionData(packageAt(dir), manifest, scenario);
     expect(data.metrics?.faults.detected).toBe(1);
     expect(data.metrics?.faults.items[0]?.detectedAt).toBe(125_000);
     expect(data.metrics).toEqual(computeMetrics(run.state));

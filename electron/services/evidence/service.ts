@@ -3,13 +3,13 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ContractError, type Handlers } from '../../contract/index.ts';
-import type { Manifest } from '../../../scenarios/evidence/manifest.ts';
 import type { ExternalFile } from '../../../scenarios/evidence/manifest.ts';
 import type { Json } from '../../../scenarios/evidence/canonical.ts';
 import type { EventHub } from '../events.ts';
 import { appPackage } from '../version.ts';
 import { exportPackage } from './archive.ts';
 import { evidenceRoot, newSessionId, readManifest } from './package-dir.ts';
+import { createEvidencePackages, sessionSummary, type EvidencePackages } from './packages.ts';
 import { SESSION_ID_PATTERN } from '../../../scenarios/evidence/session-id.ts';
 import { recoverAll, type RecoveryResult } from './recovery.ts';
 import { RecordingError, RecordingSession } from './session.ts';
@@ -43,6 +43,8 @@ export interface SessionHooks {
 
 export interface EvidenceService {
   handlers: EvidenceHandlers;
+  /** What other services (scoring) may read of the packages. */
+  packages: EvidencePackages;
   /** Subscribes to session starts and finishes; returns the unsubscribe. */
   onSession(hooks: SessionHooks): () => void;
   /** For Node services: store a check record (checks/<name>.json) in a live session. */
@@ -56,21 +58,6 @@ export interface EvidenceService {
    *  clock mapped onto the media timeline with the measured offsets. */
   log(sessionId: string, type: string, data: Json): Promise<{ seq: number }>;
   close(): Promise<void>;
-}
-
-/** What a session list shows of a package (evidence and scoring lists alike). */
-export function sessionSummary(m: Manifest, recording: boolean) {
-  return {
-    sessionId: m.sessionId,
-    status: m.status,
-    createdAt: m.createdAt,
-    candidate: m.candidate,
-    station: m.station,
-    scenarioId: m.scenario.id,
-    durationMs: m.media.camera?.durationMs ?? null,
-    stop: m.stop,
-    recording,
-  };
 }
 
 /** Errors the trainee can act on come back as ContractError('failed', Chinese (cause)). */
@@ -212,6 +199,7 @@ export function createEvidenceService(options: { dataDir: string; events: EventH
 
   return {
     handlers,
+    packages: createEvidencePackages(options.dataDir),
     ready,
     root,
     onSession(h) {

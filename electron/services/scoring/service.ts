@@ -2,7 +2,7 @@
 // the panel, CSV. Every write to a package's scores/ goes through one queue per package; every
 // refused attempt to change a signed sheet is written to scores/ledger.jsonl before the error.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ContractError, type Handlers } from '../../contract/index.ts';
 import type { Manifest } from '../../../scenarios/evidence/manifest.ts';
@@ -11,21 +11,22 @@ import { checkRubric, checkScores, rubricSnapshot, totalScore, DEFAULT_STEP } fr
 import { Draft, SHEET_FILE_FORMAT, SHEET_FORMAT, sealVersion, sheetFileText, type SheetContent, type SheetFile } from '../../../scenarios/scoring/sheet.ts';
 import { draftPath, sheetPath } from '../../../scenarios/scoring/verify.ts';
 import type { Viewer } from '../../../scenarios/scoring/visibility.ts';
-import { evidenceRoot, readManifest } from '../evidence/package-dir.ts';
+import type { EvidencePackage, EvidencePackages } from '../evidence/packages.ts';
 import { SESSION_ID_PATTERN } from '../../../scenarios/evidence/session-id.ts';
-import { sessionSummary } from '../evidence/service.ts';
 import type { Service } from '../service.ts';
 import { nodeHasher, sha256Hex } from '../platform/hash.ts';
 import { AssessorStore, IdentityError, type Assessor } from './assessors.ts';
 import { appendLedger, exclusive, removeScoreFile, scoresReport, writeScoreFile } from './package-scores.ts';
 import { panelView } from './panel-view.ts';
-import { findScenario, readSessionData, verdictFor, type SessionData } from './session-data.ts';
+import { findScenario, readSessionData, type SessionData } from './session-data.ts';
 import { sheetCsvFor, sheetCsvName } from './sheet-csv.ts';
 
 type ScoringHandlers = Pick<Handlers, 'scoring.sessions' | 'scoring.open' | 'scoring.identify' | 'scoring.saveDraft' | 'scoring.sign' | 'scoring.amend' | 'scoring.panel' | 'scoring.csv' | 'scoring.pdf'>;
 
 export interface ScoringOptions {
   dataDir: string;
+  /** The evidence packages, read through evidence's own interface (never its files' layout). */
+  packages: EvidencePackages;
   /** Clock for signatures and the ledger (tests and the fixture script pass a fixed one). */
   now?: () => Date;
   /** Prints the open score sheet as PDF (Electron's printToPDF); without one (web mode, CLI)
@@ -51,7 +52,7 @@ export function createScoringService(options: ScoringOptions): Service<ScoringHa
   const store = new AssessorStore(options.dataDir, () => now().getTime());
   const tokens = new Map<string, Assessor>();
   const dataCache = new Map<string, { key: string; data: SessionData }>();
-  const root = evidenceRoot(options.dataDir);
+  const { packages } = options;
 
   const who = (token: string): Assessor => {
     const a = tokens.get(token);
@@ -62,11 +63,12 @@ export function createScoringService(options: ScoringOptions): Service<ScoringHa
 
   const open = async (sessionId: string) => {
     if (!SESSION_ID_PATTERN.test(sessionId)) throw new ContractError('bad_input', `会话编号无效：${sessionId}`);
-    const dir = join(root, sessionId);
-    const manifest = await readManifest(dir);
+    const pkg = packages.open(sessionId);
+    const dir = pkg.dir;
+    const manifest = await pkg.manifest();
     if (!manifest) throw new ContractError('failed', `没有可读的证据包 ${sessionId}（缺少或损坏的 manifest.json）`);
     if (manifest.status === 'recording') throw new ContractError('failed', '该会话仍在录制，结束后才能评分');
-    return { dir, manifest };
+    return { pkg, dir, manifest };
   };
   const scenarioOf = (manifest: Manifest) => {
     const found = findScenario(manifest.scenario.id, manifest.scenario.hash);
@@ -83,8 +85,9 @@ export function createScoringService(options: ScoringOptions): Service<ScoringHa
   };
 
   /** Builds, signs and writes one version; the caller holds the package queue. */
-  const writeVersion = async (dir: string, manifest: Manifest, a: Assessor, content: Omit<SheetContent, 'evidence' | 'total'>, previous: SheetFile | null) => {
-    const verdict = await verdictFor(dir);
+  const writeVersion = async (pkg: EvidencePackage, manifest: Manifest, a: Assessor, content: Omit<SheetContent, 'evidence' | 'total'>, previous: SheetFile | null) => {
+    const { dir } = pkg;
+    const verdict = await pkg.verdict();
     const errors = verdict.findings.filter((f) => f.severity === 'error');
     const total = totalScore(content.rubric, content.scores, content.step);
     const full: SheetContent = {
@@ -112,15 +115,14 @@ export function createScoringService(options: ScoringOptions): Service<ScoringHa
   const handlers: ScoringHandlers = {
     'scoring.sessions': () =>
       guard('读取证据包列表', async () => {
-        await mkdir(root, { recursive: true });
-        const names = (await readdir(root)).filter((n) => SESSION_ID_PATTERN.test(n)).sort().reverse();
         const out = [];
-        for (const name of names) {
-          const m = await readManifest(join(root, name));
+        for (const name of await packages.ids()) {
+          const pkg = packages.open(name);
+          const m = await pkg.manifest();
           if (!m) continue;
-          const scores = await readdir(join(root, name, 'scores')).catch(() => [] as string[]);
+          const scores = await readdir(join(pkg.dir, 'scores')).catch(() => [] as string[]);
           out.push({
-            ...sessionSummary(m, m.status === 'recording'),
+            ...packages.summary(m, m.status === 'recording'),
             signed: scores.filter((f) => /^a[0-9a-f]+\.json$/.test(f)).length,
             drafts: scores.filter((f) => f.endsWith('.draft.json')).length,
           });
@@ -130,14 +132,14 @@ export function createScoringService(options: ScoringOptions): Service<ScoringHa
 
     'scoring.open': ({ sessionId, token }) =>
       guard('打开会话', async () => {
-        const { dir, manifest } = await open(sessionId);
-        const verdict = await verdictFor(dir);
+        const { pkg, dir, manifest } = await open(sessionId);
+        const verdict = await pkg.verdict();
         const found = findScenario(manifest.scenario.id, manifest.scenario.hash);
         const rubric = found ? rubricSnapshot(found.scenario) : [];
-        const key = `${verdict.records}:${verdict.chainHead ?? ''}:${String((await stat(join(dir, 'events.jsonl')).catch(() => null))?.mtimeMs ?? 0)}`;
+        const key = verdict.version;
         let data = dataCache.get(dir)?.key === key ? dataCache.get(dir)?.data : undefined;
         if (!data) {
-          data = await readSessionData(dir, manifest, found?.scenario ?? null);
+          data = await readSessionData(pkg, manifest, found?.scenario ?? null);
           dataCache.set(dir, { key, data });
         }
         const metricIds = [...new Set(rubric.flatMap((r) => r.metrics))];
@@ -217,7 +219,7 @@ export function createScoringService(options: ScoringOptions): Service<ScoringHa
     'scoring.sign': ({ sessionId, token, pin }) =>
       guard('签名', async () => {
         const a = who(token);
-        const { dir, manifest } = await open(sessionId);
+        const { pkg, dir, manifest } = await open(sessionId);
         const found = scenarioOf(manifest);
         await verifyPin(a, pin);
         const written = await exclusive(dir, async () => {
@@ -231,7 +233,7 @@ export function createScoringService(options: ScoringOptions): Service<ScoringHa
           const issues = [...checkRubric(rubric), ...checkScores(rubric, draft.scores, { step: DEFAULT_STEP, complete: true })];
           if (issues.length > 0) throw new ContractError('failed', `评分未完成，不能签名：${issues.map((i) => i.message).join('；')}`);
           const result = await writeVersion(
-            dir,
+            pkg,
             manifest,
             a,
             {
@@ -265,7 +267,7 @@ export function createScoringService(options: ScoringOptions): Service<ScoringHa
     'scoring.amend': (input) =>
       guard('修改评分表', async () => {
         const a = who(input.token);
-        const { dir, manifest } = await open(input.sessionId);
+        const { pkg, dir, manifest } = await open(input.sessionId);
         try {
           await verifyPin(a, input.pin);
         } catch (error) {
@@ -281,7 +283,7 @@ export function createScoringService(options: ScoringOptions): Service<ScoringHa
           const issues = checkScores(prev.rubric, input.scores, { step: prev.step, complete: true });
           if (issues.length > 0) await refuse(dir, a, 'amend_invalid', `修改被拒绝：${issues.map((i) => i.message).join('；')}`);
           return writeVersion(
-            dir,
+            pkg,
             manifest,
             a,
             {
@@ -310,11 +312,11 @@ export function createScoringService(options: ScoringOptions): Service<ScoringHa
 
     'scoring.csv': ({ sessionId, token }) =>
       guard('导出 CSV', async () => {
-        const { dir, manifest } = await open(sessionId);
+        const { pkg, dir, manifest } = await open(sessionId);
         const view = panelView(await scoresReport(dir, manifest.sessionId, manifest.chain.head), viewerOf(token));
         if (!view.visible) throw new ContractError('failed', `暂不能导出：${view.hiddenReason ?? ''}`);
         // Handed to the UI, which offers it as a download: nothing is written on this machine.
-        return { fileName: sheetCsvName(sessionId), csv: sheetCsvFor(manifest, await verdictFor(dir), view) };
+        return { fileName: sheetCsvName(sessionId), csv: sheetCsvFor(manifest, await pkg.verdict(), view) };
       }),
 
     'scoring.pdf': ({ sessionId }) => {

@@ -1,10 +1,9 @@
-// What the assessor needs from a package, read on the Node side: the verification verdict (the
-// evidence engineer's verifyPackage, cached while the files are unchanged), the manifest, the
+// What the assessor needs from a package, read on the Node side through evidence's
+// EvidencePackage (the verdict, cached while the files are unchanged, is evidence's): the
 // scenario it was recorded with (from the shipped library, hash compared), the timeline built
 // line by line from events.jsonl, the device checks and the metrics, computed from the log.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Json } from '../../../scenarios/evidence/canonical.ts';
 import { RECORD_TYPE_PATTERN } from '../../../scenarios/evidence/record.ts';
@@ -12,55 +11,8 @@ import type { Manifest } from '../../../scenarios/evidence/manifest.ts';
 import { computeMetrics, rebuildSession, type SessionMetrics } from '../../../scenarios/engine/index.ts';
 import type { LiveRoomScenario } from '../../../scenarios/format/index.ts';
 import { TimelineBuilder, type Timeline } from '../../../scenarios/scoring/timeline.ts';
-import { forEachLine, readText } from '../evidence/close.ts';
-import { listFiles } from '../evidence/package-dir.ts';
-import { verifyPackage, type VerifyReport } from '../evidence/verify-package.ts';
+import type { EvidencePackage } from '../evidence/packages.ts';
 import { LIBRARY_DIR, loadShippedLibrary } from '../scenarios/library.ts';
-
-export interface Verdict {
-  valid: boolean;
-  status: string | null;
-  records: number;
-  durationMs: number | null;
-  findings: VerifyReport['findings'];
-  chainHead: string | null;
-}
-
-const verdictCache = new Map<string, { key: string; verdict: Verdict }>();
-
-/** A key that changes whenever a package file (other than scores/) changes. */
-async function filesKey(dir: string): Promise<string> {
-  const { files } = await listFiles(dir);
-  const parts: string[] = [];
-  for (const f of files) {
-    if (f.startsWith('scores/')) continue;
-    const s = await stat(join(dir, f)).catch(() => null);
-    parts.push(`${f}:${s?.size ?? -1}:${s?.mtimeMs ?? -1}`);
-  }
-  return parts.join('|');
-}
-
-export async function verdictFor(dir: string): Promise<Verdict> {
-  const key = await filesKey(dir);
-  const cached = verdictCache.get(dir);
-  if (cached?.key === key) return cached.verdict;
-  const report = await verifyPackage(dir);
-  // scores/ is exempt from the evidence verifier: its own ledger checks it.
-  const findings = report.findings;
-  const manifest = await readText(join(dir, 'manifest.json'));
-  const chainHead = headOf(manifest);
-  const verdict: Verdict = { valid: !findings.some((f) => f.severity === 'error'), status: report.status, records: report.records, durationMs: report.durationMs, findings, chainHead };
-  verdictCache.set(dir, { key, verdict });
-  return verdict;
-}
-
-function headOf(manifestText: string | null): string | null {
-  try {
-    return manifestText === null ? null : ((JSON.parse(manifestText) as Partial<Manifest>).chain?.head ?? null);
-  } catch {
-    return null;
-  }
-}
 
 export interface ScenarioFound {
   scenario: LiveRoomScenario;
@@ -103,13 +55,13 @@ export interface SessionData {
  *  mid-session has its last minute checkpoint in the log, minutes older than its last input
  *  (a fault handled at 5:19 showed 0/1 from the 5:00 checkpoint). Only when the scenario is not
  *  in this build are logged metrics shown, and then only the end-of-session ones. */
-export async function readSessionData(dir: string, manifest: Manifest, scenario: LiveRoomScenario | null): Promise<SessionData> {
+export async function readSessionData(pkg: Pick<EvidencePackage, 'eachLogLine' | 'readText'>, manifest: Manifest, scenario: LiveRoomScenario | null): Promise<SessionData> {
   const builder = new TimelineBuilder(scenario);
   const logged: { final: SessionMetrics | null } = { final: null };
   const inputs: Json[] = [];
   let options: { obs?: boolean } = {};
   const checks: { t: number; path: string }[] = [];
-  await forEachLine(join(dir, 'events.jsonl'), (line) => {
+  await pkg.eachLogLine((line) => {
     // Only the fields the timeline reads are checked here (a full schema parse of every line
     // costs more than the rest together on a long log); the verdict checks every record.
     const r = lightRecord(line);
@@ -123,7 +75,7 @@ export async function readSessionData(dir: string, manifest: Manifest, scenario:
     return Promise.resolve();
   });
   for (const c of checks) {
-    const text = await readText(join(dir, c.path));
+    const text = await pkg.readText(c.path);
     try {
       builder.check(c.t, text === null ? null : JSON.parse(text));
     } catch {

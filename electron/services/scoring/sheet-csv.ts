@@ -3,7 +3,7 @@ import type { Manifest } from '../../../scenarios/evidence/manifest.ts';
 import { localStamp, sheetCsv, type SheetHeader } from '../../../scenarios/scoring/csv.ts';
 import { levels, workTypes } from '../../../scenarios/standard/index.ts';
 import type { PanelView } from '../../contract/scoring.ts';
-import type { Verdict } from './session-data.ts';
+import type { Verdict } from '../evidence/packages.ts';
 
 export function verificationText(verdict: Pick<Verdict, 'valid' | 'records' | 'findings'>, scoresValid: boolean): string {
   const first = verdict.findings.find((f) => f.severity === 'error');

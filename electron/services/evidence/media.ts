@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { evidenceRoot, readManifest } from '../evidence/package-dir.ts';
+import { evidenceRoot, readManifest } from './package-dir.ts';
 import { SESSION_ID_PATTERN } from '../../../scenarios/evidence/session-id.ts';
 import { streamFile } from '../platform/fs.ts';
 import { contentTypeFor } from '../security/static-path.ts';
