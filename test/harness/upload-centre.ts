@@ -17,11 +17,12 @@ export interface UploadCentreConfig {
   /** token → device id */
   tokens: Record<string, string>;
   chunkBytes?: number;
+  flushBytes?: number;
 }
 
 export async function startUploadCentre(config: UploadCentreConfig): Promise<CentreServer> {
   const centre = signerFromPem(config.centrePem);
-  const uploads = createUploadReceiver({ dataDir: config.dataDir, centre, keys: () => Promise.resolve(config.keys), chunkBytes: config.chunkBytes });
+  const uploads = createUploadReceiver({ dataDir: config.dataDir, centre, keys: () => Promise.resolve(config.keys), chunkBytes: config.chunkBytes, flushBytes: config.flushBytes });
   return startCentreServer({
     host: '127.0.0.1',
     port: config.port,

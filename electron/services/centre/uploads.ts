@@ -4,6 +4,10 @@
 // chunk torn by a kill is simply sent again. A complete package is verified whole (hash chain,
 // files, the station's seal against the device list), countersigned, and moved into the evidence
 // store <data>/evidence/<sessionId>/. One queue per session: chunks are taken in order.
+// Durability is batched: chunks are written as they come and fsynced together (then the
+// progress file) every flushBytes, at the end of each file and before completing, so the
+// progress on disk never claims bytes that are not on disk; after a crash the station simply
+// resends what came after it.
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, stat, truncate } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -38,6 +42,8 @@ export interface UploadReceiverOptions {
   centre: Signer;
   keys: () => Promise<DeviceKeyList>;
   chunkBytes?: number;
+  /** Bytes written between fsyncs of the data and the progress (32 MiB by default). */
+  flushBytes?: number;
   now?: () => Date;
   log?: (line: string) => void;
 }
@@ -59,6 +65,9 @@ export function createUploadReceiver(options: UploadReceiverOptions): UploadRece
   const store = evidenceRoot(options.dataDir);
   const queues = new Map<string, Promise<unknown>>();
   const loaded = new Map<string, Progress>();
+  const flushBytes = options.flushBytes ?? 32 * 1024 * 1024;
+  /** Per session: bytes written since the last fsync, and the files they went to. */
+  const unsynced = new Map<string, { bytes: number; paths: Set<string> }>();
   const serial = <T>(id: string, work: () => Promise<T>): Promise<T> => {
     const next = (queues.get(id) ?? Promise.resolve()).then(work, work);
     queues.set(id, next.catch(() => undefined));
@@ -96,6 +105,21 @@ export function createUploadReceiver(options: UploadReceiverOptions): UploadRece
     loaded.set(id, p);
     await atomicWrite(progressFile(id), `${JSON.stringify(p)}\n`);
   };
+  /** Data first, then the progress that counts it. */
+  const flush = async (id: string, p: Progress) => {
+    const pending = unsynced.get(id);
+    if (!pending) return;
+    for (const path of pending.paths) {
+      const handle = await open(join(dirOf(id), path), 'r+');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }
+    await save(id, p);
+    unsynced.delete(id);
+  };
   const status = (p: Progress, state: UploadStatus['state'] = 'receiving'): UploadStatus => ({ sessionId: p.offer.sessionId, state, received: { ...p.received }, chunkBytes });
   const own = (p: Progress, deviceId: string) => {
     if (p.deviceId !== deviceId) throw new UploadError(403, 'not_your_package', '该证据包由另一台考站上传，不能续传 (another station is uploading this session)');
@@ -126,6 +150,7 @@ export function createUploadReceiver(options: UploadReceiverOptions): UploadRece
           if (existing.offer.manifestSha256 === offer.manifestSha256 && JSON.stringify(existing.offer.files) === JSON.stringify(offer.files)) return status(existing);
           log(`uploads: ${offer.sessionId} offered again with another manifest, starting over`);
           await rm(dirOf(offer.sessionId), { recursive: true, force: true });
+          unsynced.delete(offer.sessionId);
         }
         await mkdir(dirOf(offer.sessionId), { recursive: true });
         const p: Progress = { deviceId, offer, received: Object.fromEntries(offer.files.map((f) => [f.path, 0])) };
@@ -164,12 +189,16 @@ export function createUploadReceiver(options: UploadReceiverOptions): UploadRece
             await writeAll(handle, part, at);
             at += part.length;
           }
-          await handle.sync();
         } finally {
           await handle.close();
         }
         const next = { ...p, received: { ...p.received, [path]: verdict.received } };
-        await save(sessionId, next);
+        loaded.set(sessionId, next);
+        const pending = unsynced.get(sessionId) ?? { bytes: 0, paths: new Set<string>() };
+        pending.bytes += size;
+        pending.paths.add(path);
+        unsynced.set(sessionId, pending);
+        if (pending.bytes >= flushBytes || verdict.received === file?.size) await flush(sessionId, next);
         return status(next);
       });
     },
@@ -182,6 +211,7 @@ export function createUploadReceiver(options: UploadReceiverOptions): UploadRece
         const p = await load(sessionId);
         if (!p) throw new UploadError(409, 'no_offer', '没有进行中的上传 (nothing to complete)');
         own(p, deviceId);
+        await flush(sessionId, p);
         const missing = p.offer.files.filter((f) => (p.received[f.path] ?? 0) < f.size);
         if (missing.length > 0) throw new UploadError(409, 'incomplete', `尚缺 ${missing.map((f) => f.path).join(', ')}`, { missing: missing.map((f) => f.path) });
         const dir = dirOf(sessionId);
