@@ -44,6 +44,32 @@ export const boundaries = {
     paths: [electronImport],
     patterns: [nodeBuiltins],
   },
+  // The sandboxed preload: 'electron', the contract (names and types) and main's IPC policy only.
+  preload: {
+    patterns: [
+      nodeBuiltins,
+      { group: ['**/renderer/**'], message: 'The preload imports the contract (electron/contract/ipc-api.ts), never the renderer.' },
+      { group: ['**/services/**', '**/web/**', '**/cli/**'], message: 'The sandboxed preload holds no services, web host or CLI code.' },
+    ],
+  },
+  web: {
+    paths: [electronImport],
+    patterns: [
+      { group: ['**/main/**', '**/preload/**'], message: 'electron/web runs without Electron: no electron/main or electron/preload.' },
+      { group: ['**/renderer/**'], message: 'electron/web serves the renderer build as files; it imports nothing from renderer/.' },
+      { group: ['**/cli/**'], message: 'electron/web does not depend on the CLI (the CLI starts the web host, not the reverse).' },
+    ],
+  },
+  cli: {
+    paths: [electronImport],
+    patterns: [
+      { group: ['**/main/**', '**/preload/**'], message: 'The CLI runs without Electron: no electron/main or electron/preload.' },
+      {
+        regex: '^(?!.*/renderer/src/features/centre/issues-zh\\.ts$).*(^|/)renderer/',
+        message: 'The CLI imports nothing from renderer/ but the exam codes\' Chinese wording (features/centre/issues-zh.ts, plain data).',
+      },
+    ],
+  },
 };
 
 export default tseslint.config(
@@ -76,4 +102,7 @@ export default tseslint.config(
   { files: ['electron/services/**'], rules: { 'no-restricted-imports': ['error', boundaries.services] } },
   { files: ['electron/services/scoring/**'], rules: { 'no-restricted-imports': ['error', boundaries.scoring] } },
   { files: ['electron/contract/**'], rules: { 'no-restricted-imports': ['error', boundaries.contract] } },
+  { files: ['electron/preload/**'], rules: { 'no-restricted-imports': ['error', boundaries.preload] } },
+  { files: ['electron/web/**'], rules: { 'no-restricted-imports': ['error', boundaries.web] } },
+  { files: ['electron/cli/**'], rules: { 'no-restricted-imports': ['error', boundaries.cli] } },
 );

@@ -3,7 +3,7 @@
 // Bundled into ONE CommonJS file that requires only 'electron' (scripts/build-electron.mjs
 // replaces the contract import with the bare name lists, so no zod schema is bundled here).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { LiveDrillIpcApi } from '../../renderer/src/bridge/ipc-api.ts';
+import type { LiveDrillIpcApi } from '../contract/ipc-api.ts';
 import { eventNames, methodNames } from '../contract/index.ts';
 import { EVENT_CHANNEL, isEventMessage } from '../main/policy/ipc.ts';
 

@@ -70,6 +70,50 @@ describe('architecture boundaries are enforced by lint', { timeout: 90_000 }, ()
     ).toEqual([]);
   });
 
+  it('electron/preload imports no renderer, services, web, CLI or node:*', async () => {
+    const messages = await lintProbe(
+      'electron/preload/lint-probe.ts',
+      "import type { LiveDrillIpcApi } from '../../renderer/src/bridge/ipc-api.ts';\nimport { createServices } from '../services/host.ts';\nimport { startWebHost } from '../web/server.ts';\nimport { run } from '../cli/main.ts';\nimport { join } from 'node:path';\nexport const x = [createServices, startWebHost, run, join];\nexport type Y = LiveDrillIpcApi;\n",
+    );
+    expect(messages).toHaveLength(5);
+    expect(messages.join('\n')).toMatch(/never the renderer/);
+    expect(messages.join('\n')).toMatch(/holds no services, web host or CLI code/);
+    expect(messages.join('\n')).toMatch(/Node built-ins are not allowed/);
+    expect(
+      await lintProbe(
+        'electron/preload/lint-probe-ok.ts',
+        "import { contextBridge } from 'electron';\nimport type { LiveDrillIpcApi } from '../contract/ipc-api.ts';\nimport { EVENT_CHANNEL } from '../main/policy/ipc.ts';\nexport const x = [contextBridge, EVENT_CHANNEL];\nexport type Y = LiveDrillIpcApi;\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it('electron/web imports no electron, main, preload, renderer or CLI', async () => {
+    const messages = await lintProbe(
+      'electron/web/lint-probe.ts',
+      "import { app } from 'electron';\nimport { wireContractIpc } from '../main/ipc.ts';\nimport { call } from '../../renderer/src/bridge/index.ts';\nimport { run } from '../cli/main.ts';\nexport const x = [app, wireContractIpc, call, run];\n",
+    );
+    expect(messages).toHaveLength(4);
+    expect(messages.join('\n')).toMatch(/electron\/web runs without Electron/);
+    expect(messages.join('\n')).toMatch(/imports nothing from renderer/);
+    expect(messages.join('\n')).toMatch(/does not depend on the CLI/);
+  });
+
+  it('electron/cli imports no electron, main, preload or renderer code', async () => {
+    const messages = await lintProbe(
+      'electron/cli/lint-probe.ts',
+      "import { app } from 'electron';\nimport { sheetPdfPrinter } from '../main/scoring-desktop.ts';\nimport { call } from '../../renderer/src/bridge/index.ts';\nimport issuesEn from '../../renderer/src/features/centre/issues-en.ts';\nexport const x = [app, sheetPdfPrinter, call, issuesEn];\n",
+    );
+    expect(messages).toHaveLength(4);
+    expect(messages.join('\n')).toMatch(/The CLI runs without Electron/);
+    expect(messages.join('\n')).toMatch(/The CLI imports nothing from renderer/);
+    expect(
+      await lintProbe(
+        'electron/cli/lint-probe-ok.ts',
+        "import issuesZh from '../../renderer/src/features/centre/issues-zh.ts';\nimport { startWebHost } from '../web/server.ts';\nexport const x = [issuesZh, startWebHost];\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('allowed imports stay quiet', async () => {
     expect(await lintProbe('electron/services/lint-probe-ok.ts', "import { join } from 'node:path';\nexport const x = join;\n")).toEqual([]);
   });

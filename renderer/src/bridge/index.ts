@@ -11,11 +11,18 @@ import {
   type MethodOutput,
 } from '../../../electron/contract/index.ts';
 import { describeIssues, type EventSpec } from '../../../electron/contract/define.ts';
-import type { IpcCallResult } from './ipc-api.ts';
+import type { IpcCallResult, LiveDrillIpcApi } from '../../../electron/contract/ipc-api.ts';
 import type { Transport } from './transport.ts';
 import { BridgeError, createWebSocketTransport } from './websocket.ts';
 
 export { BridgeError };
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; absent in web mode. */
+    livedrill?: LiveDrillIpcApi;
+  }
+}
 
 function createIpcTransport(): Transport | null {
   const api = window.livedrill;

@@ -1,7 +1,8 @@
-// The type of window.livedrill, exposed by the Electron preload (electron/preload/preload.ts).
-// Types only: the bridge imports this; at run time the object comes from the preload.
-import type { WireError } from '../../../electron/contract/wire.ts';
-import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../../electron/contract/index.ts';
+// The type of window.livedrill, exposed by the Electron preload (electron/preload/preload.ts)
+// and used by the renderer's bridge (renderer/src/bridge). Types only, in the contract so that
+// neither side imports the other.
+import type { WireError } from './wire.ts';
+import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from './index.ts';
 
 /** What every IPC call resolves to: the dispatcher's envelope, so error codes survive IPC. */
 export type IpcCallResult<M extends MethodName> = { ok: true; output: MethodOutput<M> } | { ok: false; error: WireError };
@@ -16,10 +17,4 @@ export interface LiveDrillIpcApi {
   readonly methods: IpcMethods;
   /** Listens to one contract event; returns the function that stops listening. */
   subscribe<E extends EventName>(eventName: E, callback: (payload: EventPayload<E>) => void): () => void;
-}
-
-declare global {
-  interface Window {
-    livedrill?: LiveDrillIpcApi;
-  }
 }
