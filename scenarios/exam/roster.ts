@@ -135,6 +135,19 @@ export function parseRoster(rows: readonly (readonly string[])[], expect: Roster
     if (e.ticketNo) byTicket.set(e.ticketNo, 0);
   }
   const candidates: RosterRow[] = [];
+  // a roster repeats a handful of 工种 and 等级 spellings: read each spelling once
+  const wtSeen = new Map<string, WorkTypeCode | null>();
+  const lvSeen = new Map<string, Level | null>();
+  const workTypeOf = (raw: string) => {
+    let v = wtSeen.get(raw);
+    if (v === undefined) wtSeen.set(raw, (v = parseWorkType(raw)));
+    return v;
+  };
+  const levelOf = (raw: string) => {
+    let v = lvSeen.get(raw);
+    if (v === undefined) lvSeen.set(raw, (v = parseLevel(raw)));
+    return v;
+  };
   let count = 0;
   for (let r = 1; r < rows.length; r++) {
     const cells = rows[r] ?? [];
@@ -156,11 +169,11 @@ export function parseRoster(rows: readonly (readonly string[])[], expect: Roster
       if (p) issues.push(at(rowNo, 'idNumber', `roster.id.${p}`, { value: idNumber }));
     }
     const wtRaw = cell('workType');
-    const workType = parseWorkType(wtRaw);
+    const workType = workTypeOf(wtRaw);
     if (workType === null) issues.push(at(rowNo, 'workType', wtRaw === '' ? 'roster.empty' : 'roster.unknownWorkType', { value: wtRaw }));
     else if (expect.workType && workType !== expect.workType) issues.push(at(rowNo, 'workType', 'roster.otherWorkType', { value: wtRaw, expected: expect.workType }));
     const lvRaw = cell('level');
-    const level = parseLevel(lvRaw);
+    const level = levelOf(lvRaw);
     if (level === null) issues.push(at(rowNo, 'level', lvRaw === '' ? 'roster.empty' : 'roster.unknownLevel', { value: lvRaw }));
     else if (expect.level && level !== expect.level) issues.push(at(rowNo, 'level', 'roster.otherLevel', { value: lvRaw, expected: expect.level }));
     if (workType && level && !workTypes.find((w) => w.code === workType)?.levels.includes(level)) {

@@ -101,7 +101,7 @@ describe('exam results and archive on a data folder', () => {
     const store = openExamStore(examDbFile(dataDir));
     const plan = SittingPlan.parse({ title: "五级模拟", kind: "mock", workType: "B", level: 5, scenarioId: "b5-navel-orange-quick", date: "2026-12-03", room: "301", start: "09:00", durationMinutes: 90, stations: 6, panelSize: 3, drawSeed: "abc" });
     store.createSitting({ ...plan, id: 'scli0001' }, '考务');
-    const imported = await importRoster(store, 'scli0001', 'roster.csv', new TextEncoder().encode(csvRows(rows.slice(0, 3))), '考务');
+    const imported = importRoster(store, 'scli0001', 'roster.csv', new TextEncoder().encode(csvRows(rows.slice(0, 3))), '考务');
     expect(imported.kept).toHaveLength(2);
     const cand = imported.kept[0]?.id ?? '';
     for (const [id, name] of [['a574d62d8', '张敏'], ['a79016f77', '李华'], ['aa026a2ae', '王强']] as const) store.setAssessor('scli0001', { assessorId: id, name, employer: '' }, '考务');

@@ -51,9 +51,9 @@ export interface RosterImport {
   issues: LocatedIssue[];
 }
 
-export async function importRoster(store: ExamStore, sittingId: string, name: string, bytes: Uint8Array, actor: string): Promise<RosterImport> {
+export function importRoster(store: ExamStore, sittingId: string, name: string, bytes: Uint8Array, actor: string): RosterImport {
   const s = mustSitting(store, sittingId);
-  const table = await readRosterBytes(name, bytes);
+  const table = readRosterBytes(name, bytes);
   const existing = store.candidates(sittingId);
   const parsed = parseRoster(table.rows, { workType: s.workType, level: s.level, existing });
   const prefix = `${s.date.replace(/-/g, '').slice(2)}${s.id.slice(-3).toUpperCase()}`;

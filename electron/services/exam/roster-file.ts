@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parseCsv } from '../../../scenarios/scoring/csv.ts';
+import { readXlsxTable, XlsxReadError } from './xlsx-read.ts';
 
 export type RosterFormat = 'csv' | 'xlsx';
 
@@ -46,46 +47,23 @@ function decodeCsv(bytes: Uint8Array): string {
   }
 }
 
-function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isSafeInteger(v) || !Number.isInteger(v) ? String(v) : v.toFixed(0);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return cell.text;
-    if ('text' in v) return v.text;
-  }
-  return cell.text;
-}
-
-/** Rows of an XLSX workbook's first worksheet, as text, up to the last used column. */
-export async function readXlsxRows(bytes: Uint8Array): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
+/** Rows of an XLSX workbook's first worksheet, as text, up to the last used column (xlsx-read.ts). */
+export function readXlsxRows(bytes: Uint8Array): string[][] {
   try {
-    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    return readXlsxTable(bytes);
   } catch (error) {
-    throw new RosterFileError('rosterFile.badXlsx', { detail: error instanceof Error ? error.message : String(error) });
+    if (error instanceof XlsxReadError) throw new RosterFileError(error.code, error.code === 'rosterFile.badXlsx' ? { detail: error.detail } : {});
+    throw error;
   }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new RosterFileError('rosterFile.noSheet', {});
-  const rows: string[][] = [];
-  const width = ws.columnCount;
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c)));
-    rows.push(cells);
-  }
-  return rows;
 }
 
-export async function readRosterBytes(name: string, bytes: Uint8Array): Promise<RosterTable> {
+/** Synchronous: both readers work on the bytes in memory. */
+export function readRosterBytes(name: string, bytes: Uint8Array): RosterTable {
   if (bytes.byteLength > MAX_ROSTER_BYTES) throw new RosterFileError('rosterFile.tooLarge', { bytes: bytes.byteLength, max: MAX_ROSTER_BYTES });
   const format = formatOf(name, bytes);
   if (format === null) throw new RosterFileError('rosterFile.unknownFormat', { name });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const rows = format === 'csv' ? parseCsv(decodeCsv(bytes)) : await readXlsxRows(bytes);
+  const rows = format === 'csv' ? parseCsv(decodeCsv(bytes)) : readXlsxRows(bytes);
   return { format, rows, sha256, bytes: bytes.byteLength };
 }
 

@@ -82,9 +82,9 @@ export function createExamService(deps: { dataDir: string; now?: () => Date }): 
         retention: retentionDates(s.date),
       };
     },
-    'exam.importRoster': async ({ sittingId, name, dataBase64, actor }) => {
+    'exam.importRoster': ({ sittingId, name, dataBase64, actor }) => {
       try {
-        const r = await importRoster(db(), sittingId, name, new Uint8Array(Buffer.from(dataBase64, 'base64')), actor);
+        const r = importRoster(db(), sittingId, name, new Uint8Array(Buffer.from(dataBase64, 'base64')), actor);
         return { rows: r.rows, kept: r.kept.length, issues: r.issues, fileIssue: null };
       } catch (error) {
         if (error instanceof RosterFileError) return { rows: 0, kept: 0, issues: [], fileIssue: { code: error.code, params: error.params } };

@@ -165,7 +165,8 @@ export function openExamStore(file: string, options: StoreOptions = {}): ExamSto
         requireSitting(sittingId);
         let seq = Number((q('SELECT COALESCE(MAX(seq), 0) AS n FROM candidates WHERE sitting_id = ?').get(sittingId) as Row).n);
         const ins = q('INSERT INTO candidates (sitting_id, id, seq, data) VALUES (?, ?, ?, ?)');
-        for (const c of rows) ins.run(sittingId, c.id, ++seq, canonicalJson(c));
+        // zod's output keeps the schema's key order, so plain JSON is stable here (nothing hashes it)
+        for (const c of rows) ins.run(sittingId, c.id, ++seq, JSON.stringify(c));
         return append(sittingId, 'roster.imported', record, actor);
       });
     },
