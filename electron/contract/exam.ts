@@ -2,7 +2,7 @@
 // issues, assessors and 回避, panels, the station draw, results with analytics, 复核. Issues
 // cross as codes + params; the screens say them in words. Every change names who made it (actor).
 import { z } from 'zod';
-import { Candidate, ConflictReason, Sitting, SittingPlan } from '../../scenarios/exam/index.ts';
+import { Candidate, ConflictReason, IncidentKind, Sitting, SittingPlan } from '../../scenarios/exam/index.ts';
 import { method } from './define.ts';
 
 const Params = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
@@ -60,6 +60,18 @@ export const AnalyticsSchema = z.object({
 });
 export const AuditRow = z.object({ seq: z.number().int(), at: z.string(), actor: z.string(), type: z.string(), data: z.unknown() });
 const Done = z.object({ ok: z.boolean(), issues: z.array(IssueSchema) });
+const Clock = z.object({ round: z.number().int(), startedAt: z.number(), durationMs: z.number().int(), stoppedAt: z.number().nullable(), actor: z.string() });
+const CandidateDayRow = z.object({
+  candidateId: z.string(),
+  identity: z.enum(['unchecked', 'matched', 'failed']),
+  arrival: z.enum(['expected', 'present', 'barred', 'absent']),
+  lateMinutes: z.number().int().nullable(),
+  incidents: z.number().int(),
+  photo: z.boolean(),
+});
+const CandidateIdIn = z.string().regex(/^c[0-9a-z]{4,24}$/);
+const Doc = z.object({ name: z.string(), mime: z.string(), dataBase64: z.string() });
+
 
 export const examMethods = {
   'exam.list': method(
@@ -118,4 +130,42 @@ export const examMethods = {
     z.object({ requestId: z.string(), outcome: z.enum(['confirmed', 'corrected']), findings: z.array(IssueSchema), score: z.number().nullable() }),
   ),
   'exam.audit': method('The sitting’s audit trail, oldest first, and whether the chain verifies.', z.strictObject({ sittingId: SittingIdIn }), z.object({ records: z.array(AuditRow), intact: z.boolean() })),
+  'exam.day': method(
+    'The day of a sitting: each round’s exam clock, each candidate’s identity check, arrival and incidents, and the on-the-day log (time and who logged it), with the server’s clock for the stations to follow.',
+    z.strictObject({ sittingId: SittingIdIn }),
+    z.object({ now: z.number(), clocks: z.array(Clock), candidates: z.array(CandidateDayRow), log: z.array(AuditRow) }),
+  ),
+  'exam.startClock': method(
+    'Starts a round’s exam clock (the sitting’s duration from now): every station of that round follows it. A round starts once.',
+    z.strictObject({ sittingId: SittingIdIn, round: z.number().int().min(1).max(20), actor: Actor }),
+    Done.extend({ clock: Clock.nullable() }),
+  ),
+  'exam.arrive': method(
+    'Signs a candidate in: admitted, or refused when later than the sitting’s entry limit after the round’s clock started (or the planned start).',
+    z.strictObject({ sittingId: SittingIdIn, candidateId: CandidateIdIn, actor: Actor }),
+    z.object({ admitted: z.boolean(), lateMinutes: z.number().int(), limit: z.number().int(), from: z.enum(['clock', 'plan']) }),
+  ),
+  'exam.absent': method('Marks a candidate absent (缺考).', z.strictObject({ sittingId: SittingIdIn, candidateId: CandidateIdIn, actor: Actor }), Done),
+  'exam.identify': method(
+    'The identity check at the station: the ID number typed or scanned, checked (18-digit checksum) against the roster, with the camera photo (JPEG, base64) kept in the sitting’s evidence by its SHA-256.',
+    z.strictObject({
+      sittingId: SittingIdIn,
+      candidateId: CandidateIdIn,
+      entered: z.string().max(40),
+      method: z.enum(['typed', 'scanned']),
+      photoBase64: z.string().max(4_000_000).nullable(),
+      actor: Actor,
+    }),
+    z.object({ match: z.boolean(), problem: z.enum(['format', 'birthDate', 'checksum', 'mismatch']).nullable(), otherCandidateId: z.string().nullable(), photo: z.object({ file: z.string(), sha256: z.string(), bytes: z.number().int() }).nullable(), issues: z.array(IssueSchema) }),
+  ),
+  'exam.incident': method(
+    'Logs an incident (违纪, device failure, restart, other) with the candidate and station it concerns, its note, the time and who logged it.',
+    z.strictObject({ sittingId: SittingIdIn, candidateId: CandidateIdIn.nullable(), station: z.number().int().positive().max(500).nullable(), kind: IncidentKind, note: z.string().trim().max(500), actor: Actor }),
+    Done,
+  ),
+  'exam.document': method(
+    'The sitting’s paperwork: seating plan, 准考证, sign-in sheet or 成绩登记表 as PDF (A4, Noto Sans SC), or the 成绩登记表 as XLSX.',
+    z.strictObject({ sittingId: SittingIdIn, document: z.enum(['seating', 'tickets', 'signin', 'results']), format: z.enum(['pdf', 'xlsx']) }),
+    Doc,
+  ),
 };

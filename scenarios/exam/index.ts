@@ -3,6 +3,7 @@
 // Pure: no Node, React or Electron; codes + params out, text in the UI.
 export * from './analytics.ts';
 export * from './assign.ts';
+export * from './day.ts';
 export * from './draw.ts';
 export * from './id-number.ts';
 export * from './issue.ts';

@@ -20,8 +20,8 @@ export const IdentityCheck = z.strictObject({
   /** The number as typed or scanned (normalised). */
   entered: z.string().max(40),
   match: z.boolean(),
-  /** SHA-256 of the camera photo stored in the candidate's evidence package, if one was taken. */
-  photo: z.strictObject({ sessionId: z.string(), file: z.string(), sha256: z.string() }).nullable(),
+  /** The camera photo kept in the sitting's evidence (identity/<file>, archived with it), by SHA-256; null if none was taken. */
+  photo: z.strictObject({ file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().positive() }).nullable(),
 });
 export type IdentityCheck = z.infer<typeof IdentityCheck>;
 

@@ -3,6 +3,7 @@
 // kept), see the panel refused with 2 assessors and accepted with 3, draw stations, link a
 // candidate's scored task (the committed fixture: three assessors signed blind), see the result
 // list and analytics, log a 复核, read the audit trail. Screenshots of every screen in Chinese.
+import { execFileSync } from 'node:child_process';
 import { scryptSync, randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -121,6 +122,16 @@ describe.skipIf(!ready)('centre screens in Chromium', () => {
     await page.getByTestId('ce-draw').click();
     await expect.poll(() => page.getByTestId('ce-seats').locator('.ce-seat').count()).toBe(10);
     await shot('stations');
+    // The paperwork as PDF through the screen's buttons, read back with pdftotext.
+    const pdfText = async (testId: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+      const file = join(host.dataDir, download.suggestedFilename());
+      await download.saveAs(file);
+      return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    };
+    expect(await pdfText('ce-doc-seating')).toContain('考位安排表');
+    expect(await pdfText('ce-doc-tickets')).toMatch(/准考证 +\S+/);
+    expect(await pdfText('ce-doc-signin')).toContain('考生签名');
 
     // The first candidate's task: the fixture package, scored blind by the three (no 回避 for them).
     const view = await host.services.handlers['exam.list']({}, { transport: 'websocket' });
@@ -131,6 +142,47 @@ describe.skipIf(!ready)('centre screens in Chromium', () => {
     await host.services.handlers['exam.setAssessor']({ sittingId, assessorId: 'aa026a2ae', name: '王强', employer: '', actor: '考务老师' }, { transport: 'websocket' });
     expect((await host.services.handlers['exam.assign']({ sittingId, actor: '考务老师' }, { transport: 'websocket' })).ok).toBe(true);
     expect((await host.services.handlers['exam.link']({ sittingId, candidateId: first, sessionId, actor: '考务老师' }, { transport: 'websocket' })).ok).toBe(true);
+
+    // On the day: round 1's clock, sign-in, the identity check (a wrong check character refused,
+    // then the number with a camera photo), an incident; all in the day's log with who and when.
+    await page.getByTestId('ce-tab-day').click();
+    await page.getByTestId('ce-start-1').click();
+    await expect.poll(() => page.getByTestId('ce-clock-1').textContent()).toContain('已进行');
+    expect(await page.getByTestId('ce-start-1').count()).toBe(0);
+    const seated = got.seats.find((x) => x.round === 1)?.candidateId ?? '';
+    const person = got.candidates.find((c) => c.id === seated);
+    if (!person) throw new Error('no candidate in round 1');
+    const dayRow = page.getByTestId('ce-day').locator(`tr[data-candidate="${seated}"]`);
+    await dayRow.getByRole('button', { name: '签到' }).click();
+    await expect.poll(() => dayRow.textContent()).toContain('已签到');
+    const idf = page.getByTestId('ce-identify');
+    await idf.locator('select[name=candidateId]').selectOption(seated);
+    const wrongCheck = person.idNumber.slice(0, 17) + (person.idNumber[17] === '0' ? '1' : '0');
+    await idf.locator('input[name=entered]').fill(wrongCheck);
+    await idf.getByRole('button', { name: '核验并记录' }).click();
+    await expect.poll(() => page.getByTestId('ce-notice').textContent()).toContain(`输入的“${wrongCheck}”校验位错误`);
+    await idf.locator('input[name=entered]').fill(person.idNumber);
+    await idf.getByRole('button', { name: '打开摄像头' }).click();
+    await expect
+      .poll(async () => {
+        await idf.getByTestId('ce-photo-take').click();
+        return idf.getByTestId('ce-photo-shot').count();
+      }, { timeout: 20_000 })
+      .toBe(1);
+    await shot('identity');
+    await idf.getByRole('button', { name: '核验并记录' }).click();
+    await expect.poll(() => page.getByTestId('ce-notice').textContent()).toContain(`${person.name} 身份核验通过`);
+    await expect.poll(() => dayRow.textContent()).toContain('已留存照片');
+    const inc = page.getByTestId('ce-incident');
+    await inc.locator('select[name=kind]').selectOption('deviceFailure');
+    await inc.locator('select[name=candidateId]').selectOption(seated);
+    await inc.locator('input[name=note]').fill('摄像头断开，已更换备用机');
+    await inc.getByRole('button', { name: '登记' }).click();
+    const dayLog = page.getByTestId('ce-day-log');
+    await expect.poll(() => dayLog.textContent()).toContain('设备故障：');
+    const logText = (await dayLog.textContent()) ?? '';
+    for (const line of ['第 1 批开考', `${person.name}（${person.ticketNo}） 签到`, '身份核验未通过', '身份核验通过', '摄像头断开，已更换备用机', '考务老师']) expect(logText).toContain(line);
+    await shot('day');
 
     await page.getByTestId('ce-tab-results').click();
     const results = page.getByTestId('ce-results');
@@ -147,6 +199,11 @@ describe.skipIf(!ready)('centre screens in Chromium', () => {
     await rc.getByRole('button', { name: '登记申请并复核' }).click();
     await expect.poll(() => page.getByTestId('ce-notice').textContent()).toContain('成绩无误，维持');
     await shot('results');
+    const resultList = await pdfText('ce-doc-results-pdf');
+    expect(resultList).toContain('成绩登记表');
+    expect(resultList).toContain('67.3');
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ce-doc-results-xlsx').click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/成绩登记表\.xlsx$/);
 
     await page.getByTestId('ce-tab-audit').click();
     const audit = page.getByTestId('ce-audit');
@@ -160,6 +217,16 @@ describe.skipIf(!ready)('centre screens in Chromium', () => {
     await page.getByRole('button', { name: '返回场次列表' }).click();
     await expect.poll(() => page.getByTestId('ce-sittings').textContent()).toContain('直播销售员五级正式考核（第一场）');
     await shot('sittings');
+
+    // The same screens in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Open' }).first().click();
+    await page.getByTestId('ce-tab-day').click();
+    await expect.poll(() => page.getByTestId('ce-day-log').textContent()).toContain('Round 1 started');
+    await page.screenshot({ path: join(OUT, 'centre-day-en.png'), fullPage: true });
+    await page.getByTestId('ce-tab-results').click();
+    await expect.poll(() => page.getByTestId('ce-summary').textContent()).toContain('1 scored · 1 passed · pass rate 100%');
+    await page.screenshot({ path: join(OUT, 'centre-results-en.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // CSV), the audit log, and every linked evidence package file by file, as a POSIX ustar whose
 // last entry is a manifest with each file's SHA-256 and size and the retention dates.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { csvRows } from '../../../scenarios/scoring/csv.ts';
 import { retentionDates, RETENTION_YEARS } from '../../../scenarios/exam/index.ts';
@@ -11,6 +11,7 @@ import { tarHeader } from '../evidence/archive.ts';
 import { streamFile, writeAll } from '../platform/fs.ts';
 import { evidenceRoot, listFiles } from '../evidence/package-dir.ts';
 import { computeResults } from './centre.ts';
+import { identityDir } from './day.ts';
 import { resultRows, rosterRows, seatingRows } from './reports.ts';
 import type { ExamStore } from './store.ts';
 
@@ -64,29 +65,31 @@ export async function archiveSitting(store: ExamStore, dataDir: string, sittingI
     listed.push({ path, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
   };
   let packages = 0;
+  const putFile = async (full: string, path: string) => {
+    const info = await stat(full);
+    await put(tarHeader(`${s.id}/${path}`, info.size, info.mtimeMs));
+    const h = createHash('sha256');
+    let written = 0;
+    await streamFile(full, async (bytes) => {
+      h.update(bytes);
+      written += bytes.length;
+      await put(bytes);
+    });
+    if (written !== info.size) throw new Error(`${full} changed while being archived`);
+    await padTo(info.size);
+    listed.push({ path, size: info.size, sha256: h.digest('hex') });
+  };
   try {
     for (const [path, text] of docs) await putDoc(path, text);
+    // the identity photos taken at the stations (the audit records name each by SHA-256)
+    const photos = await readdir(identityDir(dataDir, s.id)).catch(() => [] as string[]);
+    for (const f of photos.filter((x) => !x.startsWith('.')).sort()) await putFile(join(identityDir(dataDir, s.id), f), `identity/${f}`);
     for (const link of store.sessions(s.id)) {
       const dir = join(evidenceRoot(dataDir), link.sessionId);
       const { files } = await listFiles(dir).catch(() => ({ files: [] as string[] }));
       const shipped = files.filter((f) => !f.split('/').some((p) => p.startsWith('.')) && !f.endsWith('.draft.json'));
       if (shipped.length > 0) packages++;
-      for (const f of shipped) {
-        const full = join(dir, f);
-        const info = await stat(full);
-        const path = `evidence/${link.sessionId}/${f}`;
-        await put(tarHeader(`${s.id}/${path}`, info.size, info.mtimeMs));
-        const h = createHash('sha256');
-        let written = 0;
-        await streamFile(full, async (bytes) => {
-          h.update(bytes);
-          written += bytes.length;
-          await put(bytes);
-        });
-        if (written !== info.size) throw new Error(`${full} changed while being archived`);
-        await padTo(info.size);
-        listed.push({ path, size: info.size, sha256: h.digest('hex') });
-      }
+      for (const f of shipped) await putFile(join(dir, f), `evidence/${link.sessionId}/${f}`);
     }
     const retention = retentionDates(s.date);
     const manifest = {

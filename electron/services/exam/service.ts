@@ -10,6 +10,7 @@ import { canonicalJson } from '../../../scenarios/evidence/canonical.ts';
 import { evidenceRoot } from '../evidence/package-dir.ts';
 import { AssessorStore, IdentityError } from '../scoring/assessors.ts';
 import { assignAndSave, assignmentFor, computeResults, drawAndSave, examDbFile, importRoster, mustSitting, sittingCheckOf } from './centre.ts';
+import { createDayHandlers } from './day.ts';
 import { rosterRows } from './reports.ts';
 import { RosterFileError, xlsxOf } from './roster-file.ts';
 import { openExamStore, type ExamStore } from './store.ts';
@@ -32,6 +33,13 @@ type ExamHandlers = Pick<
   | 'exam.publish'
   | 'exam.recheck'
   | 'exam.audit'
+  | 'exam.day'
+  | 'exam.startClock'
+  | 'exam.arrive'
+  | 'exam.absent'
+  | 'exam.identify'
+  | 'exam.incident'
+  | 'exam.document'
 >;
 
 export function createExamService(deps: { dataDir: string; now?: () => Date }): { handlers: ExamHandlers; close(): void } {
@@ -51,6 +59,7 @@ export function createExamService(deps: { dataDir: string; now?: () => Date }): 
   };
 
   const handlers: ExamHandlers = {
+    ...createDayHandlers({ dataDir: deps.dataDir, store: db, now: () => deps.now?.() ?? new Date() }),
     'exam.list': () => ({
       sittings: db()
         .sittings()

@@ -41,6 +41,7 @@ function noticeText(notice: NonNullable<Notice>, t: TFunction): string | null {
   const params = { ...(notice.params ?? {}) };
   if (notice.key === 'raw') return String(params.text ?? '');
   if (notice.key === 'issue') return null;
+  if (notice.key === 'day.notice.incident') params.kind = say(t, { key: `centre.day.kinds.${String(params.kind)}`, params: {} });
   if (notice.key === 'results.recheckDone') params.outcome = say(t, { key: `centre.results.outcome.${String(params.outcome)}`, params: { score: params.score ?? '' } });
   return say(t, { key: `centre.${notice.key}`, params });
 }

@@ -1,7 +1,7 @@
 // Results (成绩登记表 on screen), cohort charts, and 复核.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { loadResults, publish, recheck } from './actions.ts';
+import { downloadDocument, loadResults, publish, recheck } from './actions.ts';
 import { IssueList } from './IssueList.tsx';
 import { useCentre } from './store.ts';
 
@@ -79,6 +79,13 @@ export function ResultsTab() {
             {t('centre.results.publish')}
           </button>
           {results.published && <span className="ce-muted">{t('centre.results.published', { at: new Date(results.published).toLocaleString() })}</span>}
+          <span className="ce-grow" />
+          <button onClick={() => void downloadDocument('results', 'pdf')} data-testid="ce-doc-results-pdf">
+            {t('centre.docs.resultsPdf')}
+          </button>
+          <button onClick={() => void downloadDocument('results', 'xlsx')} data-testid="ce-doc-results-xlsx">
+            {t('centre.docs.resultsXlsx')}
+          </button>
         </div>
         {results.rules.length > 0 && (
           <div className="ce-rules ce-bad">

@@ -2,14 +2,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maskId } from '../../../../scenarios/exam/id-number.ts';
-import { addAssessor, assign, declare, draw, exportRoster, importRosterFile, openSitting, removeAssessor } from './actions.ts';
+import { addAssessor, assign, declare, downloadDocument, draw, exportRoster, importRosterFile, openSitting, removeAssessor } from './actions.ts';
 import { AuditTab } from './AuditTab.tsx';
+import { DayTab } from './DayTab.tsx';
 import { IssueList } from './IssueList.tsx';
 import { ResultsTab } from './ResultsTab.tsx';
 import { useCentre, type CentreTab } from './store.ts';
 import { useCall } from '../../app/useCall.ts';
 
-const TABS: readonly CentreTab[] = ['roster', 'assessors', 'stations', 'results', 'audit'];
+const TABS: readonly CentreTab[] = ['roster', 'assessors', 'stations', 'day', 'results', 'audit'];
 
 export function SittingScreen() {
   const { t } = useTranslation();
@@ -46,6 +47,7 @@ export function SittingScreen() {
       {tab === 'roster' && <RosterTab />}
       {tab === 'assessors' && <AssessorsTab />}
       {tab === 'stations' && <StationsTab />}
+      {tab === 'day' && <DayTab />}
       {tab === 'results' && <ResultsTab />}
       {tab === 'audit' && <AuditTab />}
     </>
@@ -329,6 +331,17 @@ function StationsTab() {
           {t('centre.stations.draw')}
         </button>
         <span className="ce-muted">{t('centre.stations.seed', { seed: view.sitting.drawSeed })}</span>
+        <span className="ce-grow" />
+        <span className="ce-muted">{t('centre.docs.heading')}</span>
+        <button onClick={() => void downloadDocument('seating', 'pdf')} data-testid="ce-doc-seating">
+          {t('centre.docs.seating')}
+        </button>
+        <button onClick={() => void downloadDocument('tickets', 'pdf')} data-testid="ce-doc-tickets">
+          {t('centre.docs.tickets')}
+        </button>
+        <button onClick={() => void downloadDocument('signin', 'pdf')} data-testid="ce-doc-signin">
+          {t('centre.docs.signin')}
+        </button>
       </div>
       {view.seats.length === 0 ? (
         <p className="ce-muted">{t('centre.stations.none')}</p>

@@ -66,15 +66,7 @@ export async function importRosterFile(file: File) {
 export async function exportRoster(format: 'xlsx' | 'csv') {
   const id = st().sittingId;
   if (id === null) return;
-  const r = await call('exam.exportRoster', { sittingId: id, format });
-  const bin = atob(r.dataBase64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([bytes], { type: r.mime }));
-  a.download = r.name;
-  a.click();
-  URL.revokeObjectURL(a.href);
+  download(await call('exam.exportRoster', { sittingId: id, format }));
 }
 
 export async function addAssessor(input: { assessorId?: string; name: string; pin?: string; employer: string }) {
@@ -152,6 +144,102 @@ export async function recheck(candidateId: string, reason: string) {
     const r = await call('exam.recheck', { sittingId: id, candidateId, reason, actor: st().actor });
     st().set({ notice: { kind: r.outcome === 'confirmed' ? 'ok' : 'info', key: 'results.recheckDone', params: { id: r.requestId, outcome: r.outcome, score: r.score ?? 0 }, issues: r.findings } });
     await loadResults();
+  } catch (e) {
+    fail(e);
+  }
+}
+
+function download(r: { name: string; mime: string; dataBase64: string }) {
+  const bin = atob(r.dataBase64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([bytes], { type: r.mime }));
+  a.download = r.name;
+  a.click();
+  URL.revokeObjectURL(a.href);
+}
+
+/** The sitting's paperwork (PDF, or the result list as XLSX), downloaded. */
+export async function downloadDocument(documentKind: 'seating' | 'tickets' | 'signin' | 'results', format: 'pdf' | 'xlsx') {
+  const id = st().sittingId;
+  if (id === null) return;
+  try {
+    download(await call('exam.document', { sittingId: id, document: documentKind, format }));
+  } catch (e) {
+    fail(e);
+  }
+}
+
+export async function loadDay() {
+  const id = st().sittingId;
+  if (id === null) return;
+  try {
+    const fetchedAt = Date.now();
+    st().set({ day: { ...(await call('exam.day', { sittingId: id })), fetchedAt } });
+  } catch (e) {
+    fail(e);
+  }
+}
+
+const nameOf = (candidateId: string) => st().view?.candidates.find((c) => c.id === candidateId)?.name ?? candidateId;
+
+export async function startClock(round: number) {
+  const id = st().sittingId;
+  if (id === null) return;
+  try {
+    const r = await call('exam.startClock', { sittingId: id, round, actor: st().actor });
+    st().set({ notice: r.ok ? { kind: 'ok', key: 'day.notice.clockStarted', params: { round } } : { kind: 'bad', key: 'issue', issues: r.issues } });
+    await loadDay();
+  } catch (e) {
+    fail(e);
+  }
+}
+
+export async function arrive(candidateId: string) {
+  const id = st().sittingId;
+  if (id === null) return;
+  try {
+    const r = await call('exam.arrive', { sittingId: id, candidateId, actor: st().actor });
+    const params = { name: nameOf(candidateId), minutes: r.lateMinutes, limit: r.limit };
+    st().set({ notice: r.admitted ? { kind: 'ok', key: r.lateMinutes > 0 ? 'day.notice.arrivedLate' : 'day.notice.arrived', params } : { kind: 'bad', key: 'day.notice.barred', params } });
+    await loadDay();
+  } catch (e) {
+    fail(e);
+  }
+}
+
+export async function absent(candidateId: string) {
+  const id = st().sittingId;
+  if (id === null) return;
+  try {
+    await call('exam.absent', { sittingId: id, candidateId, actor: st().actor });
+    st().set({ notice: { kind: 'info', key: 'day.notice.absent', params: { name: nameOf(candidateId) } } });
+    await loadDay();
+  } catch (e) {
+    fail(e);
+  }
+}
+
+export async function identify(candidateId: string, entered: string, photoBase64: string | null) {
+  const id = st().sittingId;
+  if (id === null) return;
+  try {
+    const r = await call('exam.identify', { sittingId: id, candidateId, entered, method: 'typed', photoBase64, actor: st().actor });
+    st().set({ notice: r.match && r.issues.length === 0 ? { kind: 'ok', key: 'day.notice.identified', params: { name: nameOf(candidateId) } } : { kind: r.match ? 'info' : 'bad', key: 'day.notice.identityFailed', issues: r.issues } });
+    await loadDay();
+  } catch (e) {
+    fail(e);
+  }
+}
+
+export async function incident(input: Omit<MethodInput<'exam.incident'>, 'sittingId' | 'actor'>) {
+  const id = st().sittingId;
+  if (id === null) return;
+  try {
+    await call('exam.incident', { sittingId: id, ...input, actor: st().actor });
+    st().set({ notice: { kind: 'ok', key: 'day.notice.incident', params: { kind: input.kind } } });
+    await loadDay();
   } catch (e) {
     fail(e);
   }

@@ -24,6 +24,19 @@ const issuesEn: Shape<typeof issuesZh> = {
     unknownAssessor: 'Assessor {{assessorId}} is not assigned to this sitting (candidate {{candidate}})',
     conflictKept: 'Assessor {{assessor}} ({{assessorId}}) must not score candidate {{candidate}} ({{candidateId}})',
   },
+  day: {
+    clockStarted: 'Round {{round}} started at {{startedAt}}; it cannot start again',
+    noSuchRound: 'There is no round {{round}} (the sitting has {{rounds}})',
+    photoTooLarge: 'The photo is {{bytes}} bytes, over {{max}}',
+    photoNotJpeg: 'The photo is not a JPEG image',
+    identity: {
+      format: '“{{entered}}” is not an 18-digit citizen ID number (candidate {{candidate}})',
+      birthDate: '“{{entered}}” has an invalid birth date (candidate {{candidate}})',
+      checksum: '“{{entered}}” has a wrong check character (GB 11643): type or scan it again (candidate {{candidate}})',
+      mismatch: '“{{entered}}” is not the ID number on the roster for candidate {{candidate}} ({{candidateId}})',
+      mismatchOther: '“{{entered}}” is not the ID number on the roster for candidate {{candidate}} ({{candidateId}}): it is candidate {{other}}’s',
+    },
+  },
   draw: {
     noCandidates: 'No candidates to draw yet',
     noStations: 'No stations to draw to',

@@ -22,6 +22,19 @@ const issues = {
     unknownAssessor: '考评员 {{assessorId}} 不在本场考评员名单中（考生 {{candidate}}）',
     conflictKept: '考评员 {{assessor}}（{{assessorId}}）应回避考生 {{candidate}}（{{candidateId}}）',
   },
+  day: {
+    clockStarted: '第 {{round}} 批已于 {{startedAt}} 开考，不能再次开考',
+    noSuchRound: '没有第 {{round}} 批（本场共 {{rounds}} 批）',
+    photoTooLarge: '照片 {{bytes}} 字节，超过 {{max}} 字节',
+    photoNotJpeg: '照片不是 JPEG 图像',
+    identity: {
+      format: '输入的“{{entered}}”不是 18 位公民身份号码（考生 {{candidate}}）',
+      birthDate: '输入的“{{entered}}”中的出生日期无效（考生 {{candidate}}）',
+      checksum: '输入的“{{entered}}”校验位错误（GB 11643），请重新输入或扫描（考生 {{candidate}}）',
+      mismatch: '输入的“{{entered}}”与考生 {{candidate}}（{{candidateId}}）名单中的证件号码不一致',
+      mismatchOther: '输入的“{{entered}}”与考生 {{candidate}}（{{candidateId}}）名单中的证件号码不一致：这是考生 {{other}} 的号码',
+    },
+  },
   draw: {
     noCandidates: '还没有考生，无法抽签',
     noStations: '还没有考位，无法抽签',

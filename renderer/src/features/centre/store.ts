@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import type { MethodOutput } from '../../../../electron/contract/index.ts';
 import type { SittingView } from '../../../../electron/contract/exam.ts';
 
-export type CentreTab = 'roster' | 'assessors' | 'stations' | 'results' | 'audit';
+export type CentreTab = 'roster' | 'assessors' | 'stations' | 'day' | 'results' | 'audit';
 export interface Issue {
   code: string;
   params: Record<string, string | number | boolean | null>;
@@ -19,6 +19,8 @@ export interface CentreState {
   list: MethodOutput<'exam.list'>['sittings'] | null;
   results: MethodOutput<'exam.results'> | null;
   importReport: MethodOutput<'exam.importRoster'> | null;
+  /** The day's view, with when it was fetched (the stations' clocks add the server's offset). */
+  day: (MethodOutput<'exam.day'> & { fetchedAt: number }) | null;
   notice: Notice;
   set: (patch: Partial<Omit<CentreState, 'set'>>) => void;
 }
@@ -31,6 +33,7 @@ export const useCentre = create<CentreState>()((set) => ({
   list: null,
   results: null,
   importReport: null,
+  day: null,
   notice: null,
   set: (patch) => set(patch),
 }));
