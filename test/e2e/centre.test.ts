@@ -184,11 +184,57 @@ describe.skipIf(!ready)('centre screens in Chromium', () => {
     for (const line of ['第 1 批开考', `${person.name}（${person.ticketNo}） 签到`, '身份核验未通过', '身份核验通过', '摄像头断开，已更换备用机', '考务老师']) expect(logText).toContain(line);
     await shot('day');
 
+    // Two candidates' live tasks at their stations, each following round 1's clock; each package
+    // is linked to the sitting when its task ends.
+    const liveIds = got.seats.filter((x) => x.round === 1 && x.candidateId !== first).map((x) => x.candidateId).slice(0, 2);
+    expect(liveIds).toHaveLength(2);
+    const backToDay = async () => {
+      await page.locator('.brand').click();
+      await page.getByRole('radio', { name: /考务/ }).click();
+      await page.getByTestId('home-centre').click();
+      // the centre screen keeps the open sitting
+      await page.getByTestId('ce-tab-day').click();
+    };
+    for (const [n, id] of liveIds.entries()) {
+      const row = page.getByTestId('ce-day').locator(`tr[data-candidate="${id}"]`);
+      if (id !== seated) await row.getByRole('button', { name: '签到' }).click();
+      await row.getByTestId('ce-enter-station').click();
+      await page.getByRole('button', { name: '开始直播' }).click();
+      await page.getByTestId('live-room').waitFor({ timeout: 30_000 });
+      await expect.poll(() => page.getByTestId('lr-round-clock').textContent()).toMatch(/第 1 批剩余 1:2\d:\d\d（跟随考场计时）/);
+      if (n === 0) await shot('station-task');
+      await page.waitForTimeout(2500);
+      await page.getByRole('button', { name: '结束直播' }).click();
+      await page.getByRole('button', { name: '结束', exact: true }).click();
+      await page.getByTestId('review').waitFor({ timeout: 60_000 });
+      await expect.poll(async () => (await host.services.handlers['exam.get']({ sittingId }, { transport: 'websocket' })).sessions.some((x) => x.candidateId === id), { timeout: 30_000 }).toBe(true);
+      await backToDay();
+    }
+    const linked = (await host.services.handlers['exam.get']({ sittingId }, { transport: 'websocket' })).sessions.filter((x) => liveIds.includes(x.candidateId));
+    expect(linked.map((x) => x.candidateId).sort()).toEqual([...liveIds].sort());
+
+    // Three assessors score each blind (a sheet stays hidden until its reader has signed) and sign.
+    const call = host.services.handlers;
+    const ws = { transport: 'websocket' as const };
+    const shares: Record<string, number> = { 张敏: 0.8, 李华: 0.82, 王强: 0.7 };
+    for (const link of linked) {
+      const open = await call['scoring.open']({ sessionId: link.sessionId }, ws);
+      for (const [k, [, name]] of FIXTURE_ASSESSORS.entries()) {
+        const me = await call['scoring.identify']({ name, pin: '2468', register: false }, ws);
+        const scores = open.rubric.map((r) => ({ id: r.id, score: Math.round(r.max * (shares[name] ?? 0.8) * 2) / 2, note: '' }));
+        await call['scoring.saveDraft']({ sessionId: link.sessionId, token: me.token, workType: 'B', mode: 'exam', scores, annotations: [], comment: '' }, ws);
+        const panel = await call['scoring.panel']({ sessionId: link.sessionId, token: me.token }, ws);
+        if (k > 0) expect(panel.visible).toBe(false);
+        await call['scoring.sign']({ sessionId: link.sessionId, token: me.token, pin: '2468' }, ws);
+      }
+    }
+
     await page.getByTestId('ce-tab-results').click();
     const results = page.getByTestId('ce-results');
     await expect.poll(() => results.locator(`tr[data-candidate="${first}"]`).textContent()).toContain('67.3');
     expect(await results.locator(`tr[data-candidate="${first}"]`).textContent()).toContain('评分分歧');
-    expect(await page.getByTestId('ce-summary').textContent()).toContain('有成绩 1 名 · 合格 1 名 · 合格率 100%');
+    expect(await page.getByTestId('ce-summary').textContent()).toContain('有成绩 3 名 · 合格 3 名 · 合格率 100%');
+    for (const id of liveIds) expect(await results.locator(`tr[data-candidate="${id}"]`).textContent()).toMatch(/合格/);
     expect(await page.getByTestId('ce-chart-distribution').locator('rect').count()).toBe(10);
     expect(await page.getByTestId('ce-chart-assessors').textContent()).toContain('王强（偏严）');
     await page.getByTestId('ce-publish').click();
@@ -225,7 +271,7 @@ describe.skipIf(!ready)('centre screens in Chromium', () => {
     await expect.poll(() => page.getByTestId('ce-day-log').textContent()).toContain('Round 1 started');
     await page.screenshot({ path: join(OUT, 'centre-day-en.png'), fullPage: true });
     await page.getByTestId('ce-tab-results').click();
-    await expect.poll(() => page.getByTestId('ce-summary').textContent()).toContain('1 scored · 1 passed · pass rate 100%');
+    await expect.poll(() => page.getByTestId('ce-summary').textContent()).toContain('3 scored · 3 passed · pass rate 100%');
     await page.screenshot({ path: join(OUT, 'centre-results-en.png'), fullPage: true });
     expect(errors).toEqual([]);
   });

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { maskId } from '../../../../scenarios/exam/id-number.ts';
 import { taskClock } from '../../../../scenarios/exam/day.ts';
 import { openCamera, stopStream } from '../../media/devices.ts';
-import { absent, arrive, identify, incident, loadDay, startClock } from './actions.ts';
+import { absent, arrive, enterStation, identify, incident, loadDay, startClock } from './actions.ts';
 import { useCentre } from './store.ts';
 
 const KINDS = ['misconduct', 'deviceFailure', 'restart', 'other'] as const;
@@ -159,6 +159,11 @@ export function DayTab() {
                   </td>
                   <td>{d.incidents > 0 ? d.incidents : ''}</td>
                   <td className="ce-nowrap">
+                    {d.arrival === 'present' && seat && taskClock(day.clocks.find((x) => x.round === seat.round) ?? null, serverNow).state === 'running' && (
+                      <button className="ce-primary" onClick={() => void enterStation(d.candidateId)} data-testid="ce-enter-station">
+                        {t('centre.day.enterStation', { station: seat.station })}
+                      </button>
+                    )}
                     {d.arrival === 'expected' && (
                       <>
                         <button onClick={() => void arrive(d.candidateId)}>{t('centre.day.signIn')}</button>

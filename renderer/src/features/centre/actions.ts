@@ -1,6 +1,10 @@
 // What the centre screen does: every call goes through the bridge; results land in the store.
 import { call } from '../../bridge/index.ts';
 import type { MethodInput } from '../../../../electron/contract/index.ts';
+import { scenarioForStation } from '../../../../scenarios/exam/sitting.ts';
+import { useNavigation } from '../../stores/navigation.ts';
+import { openBriefing } from '../live-room/session.ts';
+import { useLiveRoom } from '../live-room/store.ts';
 import { useCentre, type CentreTab } from './store.ts';
 
 const st = () => useCentre.getState();
@@ -241,6 +245,28 @@ export async function incident(input: Omit<MethodInput<'exam.incident'>, 'sittin
     st().set({ notice: { kind: 'ok', key: 'day.notice.incident', params: { kind: input.kind } } });
     await loadDay();
   } catch (e) {
+    fail(e);
+  }
+}
+
+/** The station's task for a signed-in candidate: the briefing of the station's scenario, following the round's clock. */
+export async function enterStation(candidateId: string) {
+  const { view, day, sittingId } = st();
+  const c = view?.candidates.find((x) => x.id === candidateId);
+  const seat = view?.seats.find((x) => x.candidateId === candidateId);
+  const clock = seat ? day?.clocks.find((x) => x.round === seat.round) : undefined;
+  if (!view || !day || !c || !seat || !clock || sittingId === null) return;
+  try {
+    useLiveRoom.getState().set({
+      candidate: c.name,
+      // the package names the candidate by 准考证号, as the score sheet's 考生编号
+      candidateId: c.ticketNo === '' ? c.id : c.ticketNo,
+      exam: { sittingId, candidateId: c.id, round: seat.round, station: seat.station, startedAt: clock.startedAt, durationMs: clock.durationMs, skew: day.now - day.fetchedAt },
+    });
+    await openBriefing(scenarioForStation(view.sitting, seat.station));
+    useNavigation.getState().go('live-room');
+  } catch (e) {
+    useLiveRoom.getState().set({ exam: null });
     fail(e);
   }
 }

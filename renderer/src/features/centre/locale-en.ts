@@ -129,6 +129,7 @@ const centreEn: Shape<typeof centreZh> = {
     identityState: { unchecked: 'Not checked', matched: 'ID number matches', failed: 'Check failed' },
     photoKept: 'photo kept',
     signIn: 'Sign in',
+    enterStation: 'Start the task at station {{station}}',
     absent: 'Absent',
     log: 'Exam room log (time and who logged it)',
     identityCheck: 'Identity check (station)',

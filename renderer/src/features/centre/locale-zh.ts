@@ -126,6 +126,7 @@ const centre = {
     identityState: { unchecked: '未核验', matched: '证件号码一致', failed: '核验未通过' },
     photoKept: '已留存照片',
     signIn: '签到',
+    enterStation: '进入 {{station}} 号考位任务',
     absent: '缺考',
     log: '考场记录（时间与经办人）',
     identityCheck: '身份核验（考位）',

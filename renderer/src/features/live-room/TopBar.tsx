@@ -20,6 +20,8 @@ export function TopBar() {
   const state = useLiveRoom((s) => s.state);
   const stage = useLiveRoom((s) => s.stage);
   const evidence = useLiveRoom((s) => s.evidence);
+  const exam = useLiveRoom((s) => s.exam);
+  const roundLeftMs = useLiveRoom((s) => s.roundLeftMs);
   const [confirm, setConfirm] = useState(false);
   if (state === null) return null;
   const { scenario } = state;
@@ -37,6 +39,11 @@ export function TopBar() {
       <div className="lr-timer" data-testid="lr-timer" title={t('liveRoom.top.timerHint')}>
         <strong>{formatClock(elapsed)}</strong>
         <small>{t('liveRoom.top.left', { time: formatClock(left) })}</small>
+        {exam !== null && (
+          <small data-testid="lr-round-clock">
+            {t('liveRoom.top.roundLeft', { round: exam.round, station: exam.station, time: formatClock(roundLeftMs ?? exam.durationMs) })}
+          </small>
+        )}
       </div>
       <div className="lr-figures">
         <Figure label={t('liveRoom.top.online')} value={String(state.viewers)} testId="lr-viewers" />

@@ -70,6 +70,7 @@ const liveRoom: Shape<typeof liveRoomZh> = {
     ending: 'Ending',
     timerHint: 'Time live',
     left: '{{time}} left',
+    roundLeft: 'Station {{station}} · round {{round}}: {{time}} left (the exam room’s clock)',
     online: 'Online',
     entered: 'Entered',
     orders: 'Orders',

@@ -67,6 +67,7 @@ const liveRoom = {
     ending: '正在下播',
     timerHint: '已直播时长',
     left: '剩余 {{time}}',
+    roundLeft: '考位 {{station}} · 第 {{round}} 批剩余 {{time}}（跟随考场计时）',
     online: '在线',
     entered: '累计观看',
     orders: '订单',

@@ -12,6 +12,7 @@ import { openRecordingStream } from '../../media/recorder.ts';
 import { openCamera, openMicrophone, stopStream } from '../../media/devices.ts';
 import { startVoiceActivity, type VoiceActivity } from '../../media/voice-activity.ts';
 import { useNavigation } from '../../stores/navigation.ts';
+import { taskClock } from '../../../../scenarios/exam/day.ts';
 import { candidateOf } from './candidate.ts';
 import { clockSpeed, createClock, type SessionClock } from './clock.ts';
 import { startEvidence, type EvidenceLink, type LogRecord } from './evidence-link.ts';
@@ -59,7 +60,7 @@ export async function openBriefing(id: string): Promise<void> {
 }
 
 export function backToPicker(): void {
-  useLiveRoom.getState().set({ stage: 'pick', scenario: null, scenarioFile: null, startError: null });
+  useLiveRoom.getState().set({ stage: 'pick', scenario: null, scenarioFile: null, startError: null, exam: null });
 }
 
 /** Camera + microphone in one stream (for preview, voice and the recording); each may be missing. */
@@ -186,6 +187,17 @@ function pump(): void {
   const r = run;
   if (r === null || r.ending) return;
   const t = r.clock.now();
+  // At a station of a sitting the round's exam clock ends the task, whenever the station started.
+  const exam = useLiveRoom.getState().exam;
+  if (exam !== null) {
+    const round = taskClock({ startedAt: exam.startedAt, durationMs: exam.durationMs, stoppedAt: null }, Date.now() + exam.skew);
+    const left = Math.ceil(round.remainingMs / 1000) * 1000;
+    if (useLiveRoom.getState().roundLeftMs !== left) useLiveRoom.getState().set({ roundLeftMs: left });
+    if (round.state === 'over') {
+      dispatch({ type: 'end' });
+      return;
+    }
+  }
   if (t - r.lastTick >= TICK_MS) {
     r.lastTick = t;
     dispatch({ type: 'tick' });
@@ -260,8 +272,18 @@ async function finish(r: Running): Promise<void> {
       evidence = { state: 'failed', sessionId: r.evidence.sessionId, message: error instanceof Error ? error.message : String(error), summary: null };
     }
   }
+  const exam = useLiveRoom.getState().exam;
+  if (exam !== null && evidence.state === 'finished' && evidence.sessionId !== null) {
+    // the package joins the candidate's record in the sitting (by session id and manifest hash)
+    const linked = await call('exam.link', { sittingId: exam.sittingId, candidateId: exam.candidateId, sessionId: evidence.sessionId, actor: `考位 ${String(exam.station)}` }).catch((error: unknown) => ({
+      ok: false,
+      issues: [{ code: 'exam.linkFailed', params: { detail: error instanceof Error ? error.message : String(error) } }],
+    }));
+    if (!linked.ok) evidence = { ...evidence, message: linked.issues.map((i) => `${i.code} ${JSON.stringify(i.params)}`).join('; ') };
+  }
   stopStream(r.stream);
   run = null;
+  if (exam !== null) useLiveRoom.getState().set({ exam: null, roundLeftMs: null });
   const timeline = trimTimeline(r.timeline, r.state.endedAt ?? r.state.t);
   useLiveRoom.getState().set({ stage: 'pick', stream: null, evidence });
   showResult({ kind: 'live_room', scenario: r.scenario, state: r.state, timeline, evidence, speed: r.clock.speed });

@@ -17,6 +17,21 @@ export interface StartNotice {
 
 export type Stage = 'pick' | 'brief' | 'starting' | 'live' | 'ending';
 
+/**
+ * A station in a centre's sitting (考务): the task follows its round's exam clock (server epoch
+ * ms, skew = server − this page's clock) rather than its own start, and its evidence package is
+ * linked to the sitting when the task ends.
+ */
+export interface ExamStation {
+  sittingId: string;
+  candidateId: string;
+  round: number;
+  station: number;
+  startedAt: number;
+  durationMs: number;
+  skew: number;
+}
+
 export interface LiveRoomState {
   stage: Stage;
   scenario: LiveRoomScenario | null;
@@ -41,6 +56,10 @@ export interface LiveRoomState {
   feedPaused: boolean;
   /** Latest voice level 0..1, for the mic meter. */
   voice: number;
+  /** Set when the task runs at a station of a sitting; null for practice. */
+  exam: ExamStation | null;
+  /** ms left on the round's exam clock (set by the session's pump), null outside a sitting. */
+  roundLeftMs: number | null;
   set: (patch: Partial<Omit<LiveRoomState, 'set'>>) => void;
 }
 
@@ -50,6 +69,8 @@ export const useLiveRoom = create<LiveRoomState>()((set) => ({
   scenarioFile: null,
   candidate: '',
   candidateId: '',
+  exam: null,
+  roundLeftMs: null,
   startError: null,
   notices: [],
   state: null,
