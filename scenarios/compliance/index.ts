@@ -3,5 +3,5 @@ export type { BannedCategory, BannedCategoryId, BannedEntry, BannedSeverity } fr
 export { BANNED_CATEGORIES, FALSE_POSITIVES } from './banned-words.ts';
 export type { BannedHit } from './scan.ts';
 export { bannedOnly, normalise, scanText } from './scan.ts';
-export type { SpokenHit, SpokenPoint } from './transcript.ts';
-export { scanTranscript, spokenPoints } from './transcript.ts';
+export type { SpokenHit, SpokenPoint, TranscriptFindings } from './transcript.ts';
+export { scanTranscript, spokenPoints, transcriptFindings, TranscriptFindingsSchema } from './transcript.ts';

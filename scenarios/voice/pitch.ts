@@ -1,6 +1,6 @@
 // Fundamental frequency by YIN (de Cheveigné & Kawahara 2002): the cumulative-mean-normalised
 // difference function of one window, its first dip under the threshold, refined by a parabola.
-// Run on a low-passed, decimated signal (≈ 8 kHz) so a 90-minute recording stays cheap.
+// Run on a low-passed, decimated signal (≈ 4 kHz) so a 90-minute recording stays cheap.
 
 export interface YinRange {
   /** Shortest period tried, samples (the highest F0). */

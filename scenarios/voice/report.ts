@@ -2,6 +2,7 @@
 // no text). One schema for the CLI's JSON, the contract and the renderer. Times are ms from the
 // first sample of the audio; the caller maps them to session time.
 import { z } from 'zod';
+import { TranscriptFindingsSchema } from '../compliance/transcript.ts';
 import { percentile } from '../engine/metrics.ts';
 import type { Stretch } from '../engine/types.ts';
 import type { VoiceFrames } from './analyser.ts';
@@ -81,6 +82,8 @@ export const PackageVoiceSchema = z.strictObject({
   file: z.string(),
   report: VoiceReportSchema,
   answers: z.array(z.strictObject({ commentId: z.string(), t: z.number(), pauseMs: z.number().nullable() })),
+  /** The package's transcript.json through the banned-word and selling-point checks; null when it has none. */
+  transcript: TranscriptFindingsSchema.nullable(),
 });
 export type PackageVoice = z.infer<typeof PackageVoiceSchema>;
 export type VoiceMinute = z.infer<typeof VoiceMinuteSchema>;

@@ -3,11 +3,12 @@
 // talk, the dead air of a known 7 s gap, the rate, a question's answer pause; and the located
 // errors for a package without a recording's audio.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PackageVoiceSchema, questionsOf } from '../../electron/services/evidence/voice.ts';
+import { TRANSCRIPT_FILE, TRANSCRIPT_FORMAT } from '../../scenarios/evidence/index.ts';
 import { cli } from '../harness/cli.ts';
 import { onPath } from '../harness/obs.ts';
 import { requirePeer } from '../harness/peers.ts';
@@ -77,6 +78,32 @@ describe.runIf(present)('evidence voice', () => {
     const bad = await cli('evidence', 'voice', pkg, '--dead-air', 'x');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--dead-air must be seconds');
+  });
+
+  it('runs a transcript.json through the banned-word and selling-point checks', async () => {
+    const spoken = join(dir, 'spoken');
+    cpSync(pkg, spoken, { recursive: true });
+    const segments = [
+      { start: 3, end: 6, text: '大家好，今天的赣南脐橙果肉脆甜多汁' },
+      { start: 6.5, end: 9, text: '全网最低价，想要的加微信' },
+      { start: 16, end: 20, text: '现摘现发，不打蜡' },
+    ];
+    writeFileSync(join(spoken, TRANSCRIPT_FILE), JSON.stringify({ format: TRANSCRIPT_FORMAT, language: 'zh-CN', source: 'fixture 1.0', segments }));
+    const v = PackageVoiceSchema.parse(JSON.parse((await cli('evidence', 'voice', spoken, '--json')).out));
+    expect(v.transcript).toMatchObject({ status: 'read', source: 'fixture 1.0', segments: 3 });
+    if (v.transcript?.status !== 'read') throw new Error('transcript not read');
+    expect(v.transcript.banned.map((h) => `${h.word}/${h.category}@${h.at}`)).toEqual(['全网最低价/price_fraud@6.5', '加微信/diversion@6.5']);
+    const points = Object.fromEntries((v.transcript.points ?? []).map((p) => [p.pointId, p.spokenAt]));
+    expect(points).toEqual({ sweet: 6, origin: null, fresh: 20, peel: null, aftersale: null });
+    const text = await cli('evidence', 'voice', spoken);
+    expect(text.out).toMatch(/口播违禁词 banned said +“全网最低价” 价格欺诈 @0:06 {2}“加微信” 站外导流 @0:06/);
+    expect(text.out).toMatch(/口播卖点 points spoken +2\/5 {2}orange-5jin\/sweet @0:06 {2}orange-5jin\/fresh @0:20/);
+    // no transcript: said so; a bad one: the file and the field, and the voice figures still come
+    expect((await cli('evidence', 'voice', pkg)).out).toContain('no transcript.json in the package');
+    writeFileSync(join(spoken, TRANSCRIPT_FILE), JSON.stringify({ format: TRANSCRIPT_FORMAT, language: 'zh-CN', source: 'x', segments: [{ start: 5, end: 2, text: 'a' }] }));
+    const bad = await cli('evidence', 'voice', spoken, '--json');
+    expect(bad.code).toBe(0);
+    expect(PackageVoiceSchema.parse(JSON.parse(bad.out)).transcript).toEqual({ status: 'invalid', message: 'transcript.json: segments.0.end: end before start' });
   });
 
   it('reads the questions from the log', async () => {

@@ -1,18 +1,23 @@
 // The voice figures of an evidence package, recomputed from its recording: the camera WebM is
 // streamed through the project's WebM reader, its Opus audio decoded by opus-decoder (libopus in
 // WebAssembly, no ffmpeg) at 16 kHz, and fed to the pure voice analysis in scenarios/voice.
-// Questions from the log (comments that expect an answer) give the pause before answering.
+// Questions from the log (comments that expect an answer) give the pause before answering. A
+// transcript.json, if the package carries one, goes through the typed text's banned-word check and
+// the scenario's selling points (scenarios/compliance/transcript.ts).
 import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OpusDecoder } from 'opus-decoder';
 import { z } from 'zod';
 import { MODEL } from '../../../scenarios/engine/index.ts';
 import { WebmReader, type TrackInfo } from '../../../scenarios/evidence/ebml.ts';
+import { transcriptFindings, type TranscriptFindings } from '../../../scenarios/compliance/transcript.ts';
 import { EVENTS_FILE } from '../../../scenarios/evidence/manifest.ts';
+import { TRANSCRIPT_FILE } from '../../../scenarios/evidence/transcript.ts';
 import { REPLY_KINDS } from '../../../scenarios/format/schema.ts';
 import { answerPauses, VoiceAnalyser, voiceReport, type PackageVoice } from '../../../scenarios/voice/index.ts';
 export { PackageVoiceSchema, type PackageVoice } from '../../../scenarios/voice/index.ts';
 import { streamFile } from '../platform/fs.ts';
+import { findScenario } from '../scoring/session-data.ts';
 import { readManifest } from './package-dir.ts';
 import { UnusableInput } from './verify-package.ts';
 
@@ -143,5 +148,19 @@ export async function packageVoice(dir: string, options: VoiceOptions = {}): Pro
   const report = voiceReport(analyser.frames(), { deadAirMs: options.deadAirMs ?? MODEL.deadAirAfterMs });
   const questions = await questionsOf(dir);
   const pauses = answerPauses(report.talk.segments, questions.map((q) => q.t), ANSWER_CAP_MS);
-  return { sessionId: manifest.sessionId, file: camera.path, report, answers: questions.map((q, i) => ({ ...q, pauseMs: pauses[i] ?? null })) };
+  const transcript = await packageTranscript(dir, manifest.scenario);
+  return { sessionId: manifest.sessionId, file: camera.path, report, answers: questions.map((q, i) => ({ ...q, pauseMs: pauses[i] ?? null })), transcript };
+}
+
+/** The findings of the package's transcript.json; null when it carries none. */
+export async function packageTranscript(dir: string, scenario: { id: string; hash: string }): Promise<TranscriptFindings | null> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, TRANSCRIPT_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    return { status: 'invalid', message: `${TRANSCRIPT_FILE}: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const found = findScenario(scenario.id, scenario.hash);
+  return transcriptFindings(text, found === null ? null : found.scenario.products);
 }

@@ -165,7 +165,7 @@ function Report({ result }: { result: LiveRoomResult }) {
       <div className="rv-grid">
         <section className="rv-charts" aria-label={t('review.charts.title')}>
           <ViewersChart {...chart} />
-          {hasVideo && evidence.sessionId !== null && <VoicePanel sessionId={evidence.sessionId} endMs={endMs} speed={speed} spans={spans} />}
+          {hasVideo && evidence.sessionId !== null && <VoicePanel sessionId={evidence.sessionId} endMs={endMs} speed={speed} spans={spans} products={scenario.products} />}
           <CommentsChart {...chart} />
           <OrdersChart {...chart} />
           <ol className="rv-legend">

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackageVoice } from '../../../../scenarios/voice/index.ts';
 import type { Span } from './Charts.tsx';
+import { formatClock } from '../live-room/clock.ts';
 import { VoiceLaneChart } from './VoiceCharts.tsx';
 import { loadVoice, useVoice } from './voice-store.ts';
 
@@ -44,7 +45,47 @@ export function VoiceFigures({ v }: { v: PackageVoice }) {
   );
 }
 
-export function VoicePanel({ sessionId, endMs, speed, spans }: { sessionId: string; endMs: number; speed: number; spans: readonly Span[] }) {
+type Products = readonly { id: string; sellingPoints: readonly { id: string; text: string }[] }[];
+
+/** What the package's transcript.json says (banned words said, selling points spoken); nothing without one. */
+export function TranscriptFindingsView({ v, products, speed }: { v: PackageVoice; products: Products; speed: number }) {
+  const { t } = useTranslation();
+  const x = v.transcript;
+  if (x === null) return null;
+  if (x.status === 'invalid') return <p className="status bad" data-testid="rv-transcript">{t('review.voice.transcript.invalid', { message: x.message })}</p>;
+  const pointText = (productId: string, pointId: string) => products.find((p) => p.id === productId)?.sellingPoints.find((p) => p.id === pointId)?.text ?? pointId;
+  const spoken = x.points?.filter((p) => p.spokenAt !== null) ?? [];
+  const clock = (s: number) => formatClock(s * 1000 * speed);
+  return (
+    <div className="rv-transcript" data-testid="rv-transcript">
+      <h4>
+        {t('review.voice.transcript.title')} <small>{t('review.voice.transcript.source', { source: x.source, count: x.segments })}</small>
+      </h4>
+      <p data-testid="rv-transcript-banned">
+        <strong>{t('review.voice.transcript.banned')}</strong>{' '}
+        {x.banned.length === 0
+          ? t('review.voice.transcript.bannedNone')
+          : x.banned.map((h, i) => (
+              <span key={i} className={`rv-said ${h.severity}`}>
+                “{h.word}” {t(`engine.banned.${h.category}`)} {clock(h.at)}
+              </span>
+            ))}
+      </p>
+      <p data-testid="rv-transcript-points">
+        <strong>{t('review.voice.transcript.points', { spoken: spoken.length, total: x.points?.length ?? 0 })}</strong>{' '}
+        {x.points === null
+          ? t('review.voice.transcript.pointsUnknown')
+          : spoken.map((p) => (
+              <span key={`${p.productId}/${p.pointId}`} className="rv-said">
+                {pointText(p.productId, p.pointId)} {clock(p.spokenAt ?? 0)}
+              </span>
+            ))}
+      </p>
+    </div>
+  );
+}
+
+export function VoicePanel({ sessionId, endMs, speed, spans, products }: { sessionId: string; endMs: number; speed: number; spans: readonly Span[]; products: Products }) {
   const { t } = useTranslation();
   const state = useVoice();
   useEffect(() => {
@@ -63,6 +104,7 @@ export function VoicePanel({ sessionId, endMs, speed, spans }: { sessionId: stri
       ) : (
         <>
           <VoiceFigures v={state.voice} />
+          <TranscriptFindingsView v={state.voice} products={products} speed={speed} />
           {(['lufs', 'f0Hz', 'rate'] as const).map((lane) => (
             <VoiceLaneChart key={lane} lanes={state.voice?.report.lanes ?? { stepMs: 1000, talk: [], lufs: [], f0Hz: [], rate: [] }} lane={lane} endMs={endMs} speed={speed} spans={spans} />
           ))}

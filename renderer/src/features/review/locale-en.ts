@@ -70,6 +70,15 @@ const review: Shape<typeof reviewZh> = {
       seconds: '{{value}} s',
       times: '{{count}}×',
     },
+    transcript: {
+      title: 'Transcript',
+      source: '(transcript.json, {{source}}, {{count}} segments)',
+      invalid: 'The transcript cannot be used: {{message}}',
+      banned: 'Banned words said:',
+      bannedNone: 'none',
+      points: 'Selling points spoken {{spoken}}/{{total}}:',
+      pointsUnknown: '(the task is not in the library, so its selling points are unknown)',
+    },
     lanes: {
       lufs: 'Loudness (LUFS)',
       lufsHint: 'of the talk each second, higher is louder; gaps are silence',

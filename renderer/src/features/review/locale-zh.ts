@@ -66,6 +66,15 @@ const review = {
       seconds: '{{value}} 秒',
       times: '{{count}} 处',
     },
+    transcript: {
+      title: '口播转写',
+      source: '（transcript.json，{{source}}，{{count}} 段）',
+      invalid: '口播转写无法使用：{{message}}',
+      banned: '说出的违禁词：',
+      bannedNone: '没有',
+      points: '说到的卖点 {{spoken}}/{{total}}：',
+      pointsUnknown: '（题库中找不到本场任务，无法对照卖点）',
+    },
     lanes: {
       lufs: '响度（LUFS）',
       lufsHint: '说话时每秒的响度，越高越响；断开处是没有说话',
