@@ -98,6 +98,38 @@ export const evidenceMethods = {
     z.object({ path: z.string(), sha256: z.string() }),
   ),
   'evidence.finish': method('End the session: close the WebM, hash every file, complete the manifest.', sessionOnly, SessionSummary),
+  'evidence.resumable': method(
+    'Live sessions whose page is gone (a reload, a crashed window): each may be resumed or closed. Listing one holds it open while the offer is on screen.',
+    z.object({}).strict(),
+    z.array(
+      z.object({
+        sessionId: z.string(),
+        scenarioId: z.string(),
+        candidate: Candidate,
+        createdAt: z.string(),
+        /** Session time (ms, media timeline) of the last logged moment. */
+        atMs: z.number(),
+        /** How long nothing came from the page (ms). */
+        idleMs: z.number(),
+      }),
+    ),
+  ),
+  'evidence.resume': method(
+    'Go on with a session whose page is gone: its recording restarts as a new segment at the last logged moment; answers the logged engine session to rebuild the state from.',
+    sessionOnly,
+    z.object({
+      sessionId: z.string(),
+      scenarioId: z.string(),
+      scenarioHash: z.string(),
+      seed: Seed,
+      candidate: Candidate,
+      resumeAt: z.number(),
+      segment: z.number().int(),
+      options: JsonValue,
+      inputs: z.array(JsonValue),
+    }),
+  ),
+  'evidence.abandon': method('Do not resume a session whose page is gone: the package is closed as cut off (status recovered).', sessionOnly, SessionSummary),
   'evidence.list': method('Every package in the data folder, newest first.', z.object({}).strict(), z.array(SessionSummary)),
   'evidence.verify': method('Verify a package: chain, hashes, manifest, media.', sessionOnly, VerifyResult),
   'evidence.voice': method(

@@ -1,12 +1,14 @@
 // Wires the pure policies of ./policy into Electron: every webContents is guarded (no
-// navigation away, no new windows, no <webview>), the session grants only camera and
+// navigation away, no new windows, no <webview>, no unload a page asked to stop without asking
+// the trainee), the session grants only camera and
 // microphone to our own origin, and app:// serves build/renderer with the strict CSP.
-import { app, type Session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, type Session, type WebContents } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { appRequestToFile, appResponseHeaders, contentTypeFor } from './policy/app-request.ts';
 import { navigationDecision, windowOpenDecision } from './policy/navigation.ts';
 import { APP_SCHEME } from './policy/origin.ts';
 import { permissionDecision } from './policy/permissions.ts';
+import { leaveChosen, leaveQuestion } from './policy/unload.ts';
 import type { WindowRegistry } from './windows.ts';
 
 export type Log = (line: string) => void;
@@ -41,6 +43,15 @@ function guardWebContents(contents: WebContents, log: Log): void {
       event.preventDefault();
       log(`denied redirect: ${decision.reason}`);
     }
+  });
+  contents.on('will-prevent-unload', (event) => {
+    // The live room asked to stay (a session is live): Electron would cancel the reload or close
+    // silently. Ask; leaving lets the page go (it can be resumed on return).
+    const window = BrowserWindow.fromWebContents(contents);
+    const question = leaveQuestion(app.getLocale());
+    const response = window === null ? dialog.showMessageBoxSync(question) : dialog.showMessageBoxSync(window, question);
+    if (leaveChosen(response)) event.preventDefault();
+    log(`page asked to stay: ${leaveChosen(response) ? 'left' : 'stayed'}`);
   });
   contents.on('will-frame-navigate', (event) => {
     // The app has no sub-frames (CSP frame-src 'none'); the main frame is judged by will-navigate.

@@ -105,7 +105,9 @@ export const ClockSyncData = z
   .strict();
 export type ClockSyncData = z.infer<typeof ClockSyncData>;
 
-export const MediaStartData = z.object({ path: z.string(), mimeType: z.string(), startedAt: z.number() }).strict();
+/** A recording segment starts: media/camera.webm first; after a resume (session.resumed) the
+ *  next segment, media/camera-2.webm…, whose time 0 is session time offsetMs (absent: 0). */
+export const MediaStartData = z.object({ path: z.string(), mimeType: z.string(), startedAt: z.number(), offsetMs: z.number().nonnegative().optional() }).strict();
 export type MediaStartData = z.infer<typeof MediaStartData>;
 
 /** One chunk as appended: where it sits in the file and its hash, so a change is located to it. */
@@ -154,6 +156,20 @@ export const SessionRecoveredData = z
   .strict();
 export type SessionRecoveredData = z.infer<typeof SessionRecoveredData>;
 
+/** The trainee came back to a session whose page was gone (a reload): the engine was rebuilt from
+ *  the log and recording goes on as a new segment at session time resumeAt (the gap is not
+ *  session time: the clock stood still while the page was away). */
+export const SessionResumedData = z
+  .object({
+    at: z.number(),
+    lastSeq: z.number().int(),
+    resumeAt: z.number().nonnegative(),
+    gapMs: z.number(),
+    segment: z.number().int().positive(),
+  })
+  .strict();
+export type SessionResumedData = z.infer<typeof SessionResumedData>;
+
 export const SessionEndData = z
   .object({
     reason: StopReason,
@@ -173,6 +189,7 @@ export const packageRecordSchemas = {
   'media.final': MediaFinalData,
   'check.stored': CheckStoredData,
   'session.recovered': SessionRecoveredData,
+  'session.resumed': SessionResumedData,
   'session.end': SessionEndData,
 } as const;
 export type PackageRecordType = keyof typeof packageRecordSchemas;

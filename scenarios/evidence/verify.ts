@@ -19,6 +19,7 @@ import {
   type MediaStartData,
   type SessionEndData,
   type SessionRecoveredData,
+  type SessionResumedData,
   type SessionStartData,
 } from './record.ts';
 
@@ -29,9 +30,14 @@ export interface ChainSummary {
   lastWall: number | null;
   start: SessionStartData | null;
   clock: ClockSyncData[];
+  /** The first segment's start (media/camera.webm). */
   mediaStart: MediaStartData | null;
   chunks: (MediaChunkData & { seq: number })[];
+  /** The first segment's end (media/camera.webm). */
   mediaFinal: (MediaFinalData & { seq: number }) | null;
+  /** Every recording segment in order (one, or more after a resume), each with its end. */
+  segments: { start: MediaStartData; final: (MediaFinalData & { seq: number }) | null }[];
+  resumed: SessionResumedData[];
   checks: CheckStoredData[];
   recovered: SessionRecoveredData | null;
   end: (SessionEndData & { wall: number; seq: number }) | null;
@@ -60,6 +66,8 @@ export class EventsVerifier {
     mediaStart: null,
     chunks: [],
     mediaFinal: null,
+    segments: [],
+    resumed: [],
     checks: [],
     recovered: null,
     end: null,
@@ -158,14 +166,24 @@ export class EventsVerifier {
       case 'clock.sync':
         s.clock.push(d as ClockSyncData);
         break;
-      case 'media.start':
-        s.mediaStart = d as MediaStartData;
+      case 'media.start': {
+        const start = d as MediaStartData;
+        if (s.segments.length === 0) s.mediaStart = start;
+        s.segments.push({ start, final: null });
         break;
+      }
       case 'media.chunk':
         s.chunks.push({ ...(d as MediaChunkData), seq: r.seq });
         break;
-      case 'media.final':
-        s.mediaFinal = { ...(d as MediaFinalData), seq: r.seq };
+      case 'media.final': {
+        const final = { ...(d as MediaFinalData), seq: r.seq };
+        const segment = s.segments.find((g) => g.start.path === final.path);
+        if (segment) segment.final = final;
+        if (s.segments.length === 0 || s.segments[0]?.start.path === final.path) s.mediaFinal = final;
+        break;
+      }
+      case 'session.resumed':
+        s.resumed.push(d as SessionResumedData);
         break;
       case 'check.stored':
         s.checks.push(d as CheckStoredData);
@@ -193,6 +211,11 @@ export class EventsVerifier {
 
 // ------------------------------------------------------------------ media ranges
 
+/** The media.final of a segment's file, or null. */
+export function finalOf(summary: ChainSummary, path: string): (MediaFinalData & { seq: number }) | null {
+  return summary.segments.find((g) => g.start.path === path)?.final ?? (summary.mediaFinal?.path === path ? summary.mediaFinal : null);
+}
+
 export interface MediaRange {
   offset: number;
   size: number;
@@ -208,7 +231,7 @@ export function mediaRanges(summary: ChainSummary, path: string): { ranges: Medi
   const ranges: MediaRange[] = summary.chunks
     .filter((c) => c.path === path)
     .map((c) => ({ offset: c.offset, size: c.size, sha256: c.sha256, label: `chunk ${c.index} (约第 ${c.index} 秒)`, seq: c.seq }));
-  const final = summary.mediaFinal?.path === path ? summary.mediaFinal : null;
+  const final = finalOf(summary, path);
   if (final?.tail) ranges.push({ ...final.tail, label: '崩溃前未记录的尾部 (unlogged tail)', seq: final.seq });
   if (final?.appended) ranges.push({ ...final.appended, label: '结束时追加的索引 (appended cues)', seq: final.seq });
   let expected = 0;

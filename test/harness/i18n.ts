@@ -3,7 +3,7 @@
 import i18next, { type i18n } from 'i18next';
 import { addFormats } from '../../renderer/src/i18n/formats.ts';
 import en from '../../renderer/src/i18n/locales/en.ts';
-import { say } from '../../renderer/src/i18n/words.ts';
+import { say, sayParts } from '../../renderer/src/i18n/words.ts';
 import zhCN from '../../renderer/src/i18n/locales/zh-CN.ts';
 
 function instance(lng: 'zh-CN' | 'en'): i18n {
@@ -27,4 +27,10 @@ export function zh(key: string, params: Params = {}): string {
 export function enText(key: string, params: Params = {}): string {
   if (!enI.exists(key)) throw new Error(`missing en key ${key}`);
   return say(enI.t, { key, params });
+}
+
+/** A metric's figures in zh-CN, joined as the review joins them (sayParts). */
+export function zhParts(parts: readonly { key: string; params: Params }[]): string {
+  for (const p of parts) if (!zhI.exists(p.key)) throw new Error(`missing zh-CN key ${p.key}`);
+  return sayParts(zhI.t, parts);
 }

@@ -16,6 +16,7 @@ import { navigationDecision, windowOpenDecision } from '../../electron/main/poli
 import { APP_ENTRY_URL, APP_ORIGIN, appSchemePrivileges, isOwnOrigin } from '../../electron/main/policy/origin.ts';
 import { permissionDecision, type PermissionQuery } from '../../electron/main/policy/permissions.ts';
 import { isTrustedSender } from '../../electron/main/policy/sender.ts';
+import { LEAVE, leaveChosen, leaveQuestion, STAY } from '../../electron/main/policy/unload.ts';
 import { webPreferencesFor } from '../../electron/main/policy/web-preferences.ts';
 import { buildCsp } from '../../electron/services/security/csp.ts';
 
@@ -263,6 +264,21 @@ describe('IPC event envelope', () => {
   });
 });
 
+describe('leaveQuestion', () => {
+  it('asks in Chinese unless the system is English; staying is the default and Esc', () => {
+    const zh = leaveQuestion('zh-CN');
+    expect(zh.message).toBe('直播还在进行，确定要离开吗？');
+    expect(zh.buttons[STAY]).toBe('留在直播间');
+    expect(zh.buttons[LEAVE]).toBe('离开');
+    expect(zh).toMatchObject({ defaultId: STAY, cancelId: STAY });
+    expect(leaveQuestion('fr-FR')).toEqual(zh);
+    expect(leaveQuestion('en-US').buttons[LEAVE]).toBe('Leave');
+    expect(leaveChosen(LEAVE)).toBe(true);
+    expect(leaveChosen(STAY)).toBe(false);
+    expect(leaveChosen(-1)).toBe(false);
+  });
+});
+
 describe('policy modules are pure', () => {
   it("import nothing from 'electron'", () => {
     const dir = join(repoRoot, 'electron/main/policy');
@@ -317,6 +333,8 @@ interface StubState {
   exposed: Map<string, unknown>;
   invoked: { channel: string; input: unknown }[];
   rendererListeners: Map<string, ((...args: unknown[]) => void)[]>;
+  dialogs: unknown[][];
+  dialogAnswer: number;
 }
 
 // CommonJS stub of the parts of Electron the bundles use; it records into globalThis.__livedrillElectronStub.
@@ -347,6 +365,7 @@ class BrowserWindow extends EventEmitter {
     for (const listener of state.appListeners.get('web-contents-created') ?? []) listener({}, this.webContents);
     state.windows.push(this);
   }
+  static fromWebContents(contents) { return state.windows.find((w) => w.webContents === contents) ?? null; }
   loadURL(url) { this.loaded = url; this.webContents.url = url; this.webContents.mainFrame.url = url; return Promise.resolve(); }
   isDestroyed() { return false; }
   isMinimized() { return false; }
@@ -359,6 +378,7 @@ const app = {
   setPath(name, value) { paths[name] = value; },
   getPath(name) { if (!(name in paths)) throw new Error('no path ' + name); return paths[name]; },
   requestSingleInstanceLock() { return true; },
+  getLocale() { return 'zh-CN'; },
   on(event, listener) { push(state.appListeners, event, listener); return app; },
   whenReady() { return Promise.resolve(); },
   quit() { state.quit = true; },
@@ -368,6 +388,7 @@ module.exports = {
   app,
   BrowserWindow,
   protocol: { registerSchemesAsPrivileged(schemes) { state.privileged = schemes; } },
+  dialog: { showMessageBoxSync(...args) { state.dialogs.push(args); return state.dialogAnswer; } },
   safeStorage: { isAsyncEncryptionAvailable() { return Promise.resolve(false); } },
   session: {
     defaultSession: {
@@ -405,6 +426,8 @@ describe('bundles (scripts/build-electron.mjs) against a stub electron', () => {
     exposed: new Map(),
     invoked: [],
     rendererListeners: new Map(),
+    dialogs: [],
+    dialogAnswer: 0,
   };
   const savedDataDir = process.env.LIVEDRILL_DATA_DIR;
   let consoleError: MockInstance<typeof console.error>;
@@ -596,6 +619,22 @@ describe('bundles (scripts/build-electron.mjs) against a stub electron', () => {
       const attach = vi.fn();
       contents.emit('will-attach-webview', { preventDefault: attach }, {}, {});
       expect(attach).toHaveBeenCalled();
+    });
+
+    it('asks before a page that wants to stay (a live session) is unloaded, and unloads only when told to', () => {
+      const contents = mainWindow().webContents;
+      const unload = (answer: number) => {
+        state.dialogAnswer = answer;
+        const preventDefault = vi.fn();
+        contents.emit('will-prevent-unload', { preventDefault });
+        return preventDefault.mock.calls.length > 0;
+      };
+      expect(unload(STAY)).toBe(false);
+      expect(unload(LEAVE)).toBe(true);
+      expect(state.dialogs).toHaveLength(2);
+      const [owner, question] = state.dialogs[0] ?? [];
+      expect(owner).toBe(mainWindow());
+      expect(question).toEqual(leaveQuestion('zh-CN'));
     });
 
     it('closes the services before quitting', async () => {

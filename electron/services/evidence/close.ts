@@ -5,8 +5,8 @@
 import { open, readFile, rm, stat, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import { nodeToSessionTime } from '../../../scenarios/evidence/clock.ts';
-import { CAMERA_FILE, EVENTS_FILE, isAfterSessionPath, MANIFEST_FILE, type ExternalFile } from '../../../scenarios/evidence/manifest.ts';
-import type { FileDigest, StopReason } from '../../../scenarios/evidence/record.ts';
+import { EVENTS_FILE, isAfterSessionPath, MANIFEST_FILE, type ExternalFile } from '../../../scenarios/evidence/manifest.ts';
+import type { FileDigest, MediaFinalData, StopReason } from '../../../scenarios/evidence/record.ts';
 import { EventsVerifier, type ChainSummary } from '../../../scenarios/evidence/verify.ts';
 import { LogWriter } from './log-writer.ts';
 import { closeWebm, redoClose } from './media-file.ts';
@@ -96,13 +96,18 @@ export async function closePackage(dir: string, options: CloseOptions): Promise<
   const log = await LogWriter.open(join(dir, EVENTS_FILE), { seq: summary.records, head: summary.head });
   try {
     const now = Date.now();
-    const mediaStart = summary.mediaStart?.startedAt ?? null;
+    // The recording's segments (one, or more after a resume): the last one is the one live now.
+    const segments = summary.segments;
+    const last = segments.at(-1);
     const offsets = summary.clock.map((c) => ({ at: (c.nodeReceivedAt + c.nodeSentAt) / 2, offsetMs: c.offsetMs, rttMs: c.rttMs }));
-    let durationMs = summary.mediaFinal?.durationMs ?? null;
+    let lastEnd = last?.final ? (last.start.offsetMs ?? 0) + last.final.durationMs : null;
     // Records written while closing: at "now" on the media timeline when the session is live,
     // at its last moment when recovering (the renderer's clock of that run is gone).
-    const lastMoment = () => Math.max(summary.lastT ?? 0, durationMs ?? 0);
-    const t = () => (options.recovered || mediaStart === null ? lastMoment() : Math.max(lastMoment(), nodeToSessionTime(performance.timeOrigin + performance.now(), mediaStart, offsets)));
+    const lastMoment = () => Math.max(summary.lastT ?? 0, lastEnd ?? 0);
+    const t = () =>
+      options.recovered || last === undefined
+        ? lastMoment()
+        : Math.max(lastMoment(), (last.start.offsetMs ?? 0) + nodeToSessionTime(performance.timeOrigin + performance.now(), last.start.startedAt, offsets));
     if (options.recovered && !summary.recovered && !summary.end) {
       const gapMs = now - (summary.lastWall ?? now);
       await log.append({
@@ -112,20 +117,12 @@ export async function closePackage(dir: string, options: CloseOptions): Promise<
         data: { at: now, lastSeq: summary.records - 1, lastT: summary.lastT ?? 0, lastWall: summary.lastWall ?? now, gapMs, droppedEventBytes: dropped },
       });
     }
-    const camera = join(dir, CAMERA_FILE);
-    if (summary.mediaFinal) {
-      await redoClose(camera, summary.mediaFinal);
-    } else {
-      const cameraSize = await stat(camera).then((s) => s.size, () => null);
-      if (cameraSize === 0) await rm(camera, { force: true });
-      if (cameraSize !== null && cameraSize > 0 && summary.mediaStart) {
-        const last = summary.chunks.filter((c) => c.path === CAMERA_FILE).at(-1);
-        await closeWebm(camera, CAMERA_FILE, last ? last.offset + last.size : 0, async (final) => {
-          durationMs = final.durationMs;
-          await log.append({ t: t(), wall: Date.now(), type: 'media.final', data: final });
-          await log.flush();
-        });
-      }
+    for (const segment of segments) {
+      const final = await closeSegment(dir, segment, summary, async (f) => {
+        await log.append({ t: t(), wall: Date.now(), type: 'media.final', data: f });
+        await log.flush();
+      });
+      if (segment === last && final !== null) lastEnd = (segment.start.offsetMs ?? 0) + final.durationMs;
     }
     await removeHelpers(dir);
     if (!summary.end) {
@@ -161,6 +158,28 @@ export async function closePackage(dir: string, options: CloseOptions): Promise<
   await writeManifest(dir, manifest);
   await fsyncDir(dir);
   return manifest;
+}
+
+/** Closes one recording segment's WebM: a close already logged is finished (redoClose), an open
+ *  one closed from its last logged chunk (media.final logged first), an empty file removed. The
+ *  resume closes the segment the reload cut off this way, the end closes the last one. */
+export async function closeSegment(
+  dir: string,
+  segment: ChainSummary['segments'][number],
+  summary: Pick<ChainSummary, 'chunks'>,
+  logFinal: (final: MediaFinalData) => Promise<void>,
+): Promise<MediaFinalData | null> {
+  const path = segment.start.path;
+  const file = join(dir, path);
+  if (segment.final) {
+    await redoClose(file, segment.final);
+    return segment.final;
+  }
+  const size = await stat(file).then((s) => s.size, () => null);
+  if (size === 0) await rm(file, { force: true });
+  if (size === null || size === 0) return null;
+  const lastChunk = summary.chunks.filter((c) => c.path === path).at(-1);
+  return closeWebm(file, path, lastChunk ? lastChunk.offset + lastChunk.size : 0, logFinal);
 }
 
 export async function readText(path: string): Promise<string | null> {

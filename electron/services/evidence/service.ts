@@ -12,7 +12,7 @@ import { evidenceRoot, newSessionId, readManifest } from './package-dir.ts';
 import { createEvidencePackages, sessionSummary, type EvidencePackages } from './packages.ts';
 import { SESSION_ID_PATTERN } from '../../../scenarios/evidence/session-id.ts';
 import { recoverAll, type RecoveryResult } from './recovery.ts';
-import { RecordingError, RecordingSession } from './session.ts';
+import { DETACHED_AFTER_MS, RecordingError, RecordingSession } from './session.ts';
 import { UnusableInput, verifyPackage } from './verify-package.ts';
 import { packageVoice, type PackageVoice } from './voice.ts';
 
@@ -25,6 +25,9 @@ type EvidenceHandlers = Pick<
   | 'evidence.clockSync'
   | 'evidence.check'
   | 'evidence.finish'
+  | 'evidence.resumable'
+  | 'evidence.resume'
+  | 'evidence.abandon'
   | 'evidence.list'
   | 'evidence.verify'
   | 'evidence.export'
@@ -158,6 +161,39 @@ export function createEvidenceService(options: { dataDir: string; events: EventH
         live.delete(input.sessionId);
         return sessionSummary(manifest, false);
       }),
+    'evidence.resumable': () =>
+      guard('查找未结束的会话', async () => {
+        await ready;
+        const open = [...live.values()].filter((s) => s.recording && s.stopped === null);
+        // A page that just reloaded asks at once: a session heard from moments ago is waited for
+        // until it is clearly left (or clearly still live in another page).
+        const youngest = Math.min(...open.map((s) => s.idleMs()));
+        if (open.length > 0 && youngest < DETACHED_AFTER_MS) await new Promise((r) => setTimeout(r, DETACHED_AFTER_MS - youngest + 50));
+        const out = [];
+        for (const s of open) {
+          if (!s.recording || s.idleMs() < DETACHED_AFTER_MS) continue;
+          const m = await readManifest(s.dir);
+          if (!m) continue;
+          s.hold();
+          out.push({ sessionId: s.id, scenarioId: m.scenario.id, candidate: m.candidate, createdAt: m.createdAt, atMs: s.lastT, idleMs: s.idleMs() });
+        }
+        return out;
+      }),
+    'evidence.resume': (input) =>
+      guard('继续会话', async () => {
+        const s = session(input.sessionId);
+        const m = await readManifest(s.dir);
+        if (!m) throw new ContractError('failed', `证据包 ${input.sessionId} 没有 manifest.json`);
+        const point = await s.resume();
+        return { sessionId: s.id, scenarioId: m.scenario.id, scenarioHash: m.scenario.hash, seed: m.seed, candidate: m.candidate, ...point };
+      }),
+    'evidence.abandon': (input) =>
+      guard('结束未恢复的会话', async () => {
+        const s = session(input.sessionId);
+        const manifest = await s.abandon('应用在录制中意外退出（页面被重新加载或关闭），考生选择不继续，证据包已关闭 (not resumed)');
+        live.delete(input.sessionId);
+        return sessionSummary(manifest, false);
+      }),
     'evidence.list': () =>
       guard('读取证据包列表', async () => {
         await ready;
@@ -213,7 +249,7 @@ export function createEvidenceService(options: { dataDir: string; events: EventH
       session(sessionId).referenceExternal(file);
     },
     log(sessionId, type, data) {
-      return session(sessionId).append([{ type, data }]);
+      return session(sessionId).append([{ type, data }], false);
     },
     async close() {
       // A host shutting down mid-recording closes its packages properly rather than leaving

@@ -10,7 +10,7 @@ import { clockOffset, nodeToSessionTime, type TimedOffset } from '../../../scena
 import { CAMERA_FILE, EVENTS_FILE, type ExternalFile, type Manifest } from '../../../scenarios/evidence/manifest.ts';
 import type { SessionStartData, StopReason } from '../../../scenarios/evidence/record.ts';
 import { prepareHeader } from '../../../scenarios/evidence/webm-close.ts';
-import { closePackage } from './close.ts';
+import { closePackage, closeSegment, forEachLine, readLog } from './close.ts';
 import { LogWriter } from './log-writer.ts';
 import { buildManifest, RESERVE_BYTES, RESERVE_FILE, writeLock, writeManifest } from './package-dir.ts';
 import { fsyncDir, isDiskError, writeAll } from '../platform/fs.ts';
@@ -20,6 +20,25 @@ export const FLUSH_INTERVAL_MS = 1000;
 /** The recorder sends a chunk every second: this long without one, the page is gone (closed,
  *  crashed, reloaded) and the package is closed as a crash would be. */
 export const IDLE_TIMEOUT_MS = 20_000;
+/** This long with nothing from the page (the recorder sends every second, the log every 250 ms)
+ *  and a live session counts as left by its page: it may be offered for resume. */
+export const DETACHED_AFTER_MS = 3_000;
+/** Records the package writes itself (the contract refuses them from a page). */
+const WRITTEN_BY_PACKAGE = /^(session|media|clock|check)\./;
+
+/** The file of recording segment n (0: the first, media/camera.webm). */
+export const segmentPath = (n: number) => (n === 0 ? CAMERA_FILE : `media/camera-${n + 1}.webm`);
+
+/** What a page needs to go on with a session it lost (evidence.resume). */
+export interface ResumePoint {
+  /** Session time (media timeline) where the session goes on: the last logged moment. */
+  resumeAt: number;
+  segment: number;
+  /** engine.session data.options ({} when none was logged). */
+  options: Json;
+  /** Every logged engine input, in order. */
+  inputs: Json[];
+}
 const MAX_HEADER_BUFFER = 8 * 1024 * 1024;
 
 /** The Node clock as epoch ms with sub-ms resolution (the renderer uses the same form). */
@@ -60,6 +79,14 @@ export class RecordingSession {
   #closed: Promise<Manifest> | null = null;
   #lastChunkAt: number | null = null;
   #idleTimeoutMs: number;
+  /** Last chunk or record from the page (Date.now()). */
+  #lastActivity = Date.now();
+  /** An offer to resume is on screen: not closed for idleness before this (Date.now()). */
+  #heldUntil = 0;
+  /** The recording segment being written and its place on the session timeline. */
+  #segment = 0;
+  #segmentOffset = 0;
+  #lastT = 0;
 
   private constructor(id: string, dir: string, log: LogWriter, onStop: (stop: SessionStopped) => void, idleTimeoutMs: number) {
     this.#idleTimeoutMs = idleTimeoutMs;
@@ -96,7 +123,7 @@ export class RecordingSession {
 
   /** Session time of a Node-clock moment: on the media timeline once the recorder started. */
   sessionTime(nodeTime = nodeNow()): number {
-    return this.#mediaStartedAt === null ? 0 : nodeToSessionTime(nodeTime, this.#mediaStartedAt, this.#offsets);
+    return this.#mediaStartedAt === null ? this.#segmentOffset : this.#segmentOffset + nodeToSessionTime(nodeTime, this.#mediaStartedAt, this.#offsets);
   }
 
   #run<T>(task: () => Promise<T>): Promise<T> {
@@ -114,22 +141,30 @@ export class RecordingSession {
     });
   }
 
-  append(entries: { type: string; t?: number | undefined; data: Json }[]): Promise<{ seq: number }> {
+  append(entries: { type: string; t?: number | undefined; data: Json }[], fromPage = true): Promise<{ seq: number }> {
+    if (fromPage) this.#lastActivity = Date.now();
     return this.#run(async () => {
-      for (const e of entries) await this.#log.append({ t: e.t ?? this.sessionTime(), wall: Date.now(), type: e.type, data: e.data });
+      for (const e of entries) {
+        const t = e.t ?? this.sessionTime();
+        this.#lastT = Math.max(this.#lastT, t);
+        await this.#log.append({ t, wall: Date.now(), type: e.type, data: e.data });
+      }
       return { seq: this.#log.records - 1 };
     });
   }
 
   /** One MediaRecorder chunk, in order. The first carries when the recorder started. */
   chunk(input: { index: number; bytes: Uint8Array; startedAt?: number | undefined; mimeType?: string | undefined }): Promise<{ index: number; offset: number; size: number }> {
+    this.#lastActivity = Date.now();
     return this.#run(async () => {
       if (input.index !== this.#nextChunk) throw new RecordingError(`媒体片段顺序错误：期望第 ${this.#nextChunk} 段，收到第 ${input.index} 段 (chunk out of order)`);
       if (input.index === 0) {
         if (input.startedAt === undefined || input.mimeType === undefined) throw new RecordingError('第 0 段必须带 startedAt 和 mimeType');
         this.#mediaStartedAt = input.startedAt;
-        await this.#log.append({ t: 0, wall: Date.now(), type: 'media.start', data: { path: CAMERA_FILE, mimeType: input.mimeType, startedAt: input.startedAt } });
-        this.#media = await open(join(this.dir, CAMERA_FILE), 'ax');
+        const path = segmentPath(this.#segment);
+        const start = { path, mimeType: input.mimeType, startedAt: input.startedAt, ...(this.#segment > 0 ? { offsetMs: this.#segmentOffset } : {}) };
+        await this.#log.append({ t: this.#segmentOffset, wall: Date.now(), type: 'media.start', data: start });
+        this.#media = await open(join(this.dir, path), 'ax');
       }
       this.#nextChunk += 1;
       let bytes = input.bytes;
@@ -153,7 +188,7 @@ export class RecordingSession {
       this.#mediaDirty = true;
       this.#lastChunkAt = Date.now();
       const index = this.#writtenChunks++;
-      await this.#log.append({ t: this.sessionTime(), wall: Date.now(), type: 'media.chunk', data: { path: CAMERA_FILE, index, offset, size: bytes.length, sha256: sha256Hex(bytes) } });
+      await this.#log.append({ t: this.sessionTime(), wall: Date.now(), type: 'media.chunk', data: { path: segmentPath(this.#segment), index, offset, size: bytes.length, sha256: sha256Hex(bytes) } });
       return { index: input.index, offset, size: bytes.length };
     });
   }
@@ -209,9 +244,95 @@ export class RecordingSession {
     this.#external.push(file);
   }
 
+  /** The latest session time logged (ms, media timeline). */
+  get lastT(): number {
+    return this.#lastT;
+  }
+
+  /** How long nothing came from the page (ms). */
+  idleMs(now = Date.now()): number {
+    return now - this.#lastActivity;
+  }
+
+  get recording(): boolean {
+    return this.#state === 'recording';
+  }
+
+  /** An offer to resume is showing: keep the session open this long more. */
+  hold(ms = this.#idleTimeoutMs): void {
+    this.#heldUntil = Math.max(this.#heldUntil, Date.now() + ms);
+  }
+
+  /**
+   * The page came back (a reload): the segment it was recording is closed as the cut-off file it
+   * is (media.final), session.resumed is logged, and the next chunk 0 opens the next segment at
+   * the last logged moment. Answers the log the page rebuilds the engine from.
+   */
+  resume(): Promise<ResumePoint> {
+    return this.#run(async () => {
+      if (this.idleMs() < DETACHED_AFTER_MS) throw new RecordingError('会话仍在另一个页面中进行，不能在这里继续 (the session is still live in another page)');
+      if (this.#media) {
+        await this.#media.datasync().catch(() => undefined);
+        await this.#media.close();
+        this.#media = null;
+      }
+      await this.#log.flush();
+      const { summary } = await readLog(this.dir);
+      // The session goes on from the last moment the page logged (its own records carry its
+      // clock; Node's media.chunk and clock.sync times are when they were written, which lags on
+      // a busy disk), and never inside the segment just closed.
+      const open = summary.segments.at(-1);
+      let segmentEnd = open?.final ? (open.start.offsetMs ?? 0) + open.final.durationMs : 0;
+      if (open && !open.final) {
+        const final = await closeSegment(this.dir, open, summary, async (f) => {
+          await this.#log.append({ t: summary.lastT ?? 0, wall: Date.now(), type: 'media.final', data: f });
+          await this.#log.flush();
+        });
+        if (final) segmentEnd = (open.start.offsetMs ?? 0) + final.durationMs;
+      }
+      const point: ResumePoint = { resumeAt: 0, segment: this.#segment + 1, options: {}, inputs: [] };
+      let lastWall = Date.now();
+      await forEachLine(join(this.dir, EVENTS_FILE), (line) => {
+        const r = JSON.parse(line) as { t: number; wall: number; type: string; data: { input?: Json; options?: Json } | null };
+        if (!WRITTEN_BY_PACKAGE.test(r.type)) {
+          point.resumeAt = Math.max(point.resumeAt, r.t);
+          lastWall = r.wall;
+        }
+        if (r.type === 'engine.session') point.options = r.data?.options ?? {};
+        if (r.type === 'engine.input' && r.data?.input !== undefined) point.inputs.push(r.data.input);
+        return Promise.resolve();
+      });
+      point.resumeAt = Math.max(point.resumeAt, segmentEnd);
+      const now = Date.now();
+      await this.#log.append({ t: point.resumeAt, wall: now, type: 'session.resumed', data: { at: now, lastSeq: this.#log.records - 1, resumeAt: point.resumeAt, gapMs: now - lastWall, segment: point.segment } });
+      await this.#log.flush();
+      this.#segment = point.segment;
+      this.#segmentOffset = point.resumeAt;
+      this.#nextChunk = 0;
+      this.#writtenChunks = 0;
+      this.#mediaOffset = 0;
+      this.#mediaDirty = false;
+      this.#header = null;
+      this.#mediaStartedAt = null;
+      this.#lastActivity = now;
+      this.#lastChunkAt = now;
+      return point;
+    });
+  }
+
+  /** The trainee did not resume: closed as a cut-off session, as the idle close does. */
+  abandon(message: string): Promise<Manifest> {
+    return this.#closeAsCut(message);
+  }
+
   #watchIdle(): void {
-    if (this.#state !== 'recording' || this.#lastChunkAt === null || Date.now() - this.#lastChunkAt < this.#idleTimeoutMs) return;
-    const message = `录像 ${Math.round(this.#idleTimeoutMs / 1000)} 秒没有新数据：界面已关闭或崩溃，证据包已关闭 (no media chunk for ${this.#idleTimeoutMs} ms)`;
+    if (this.#state !== 'recording' || this.#lastChunkAt === null || Date.now() - this.#lastChunkAt < this.#idleTimeoutMs || Date.now() < this.#heldUntil) return;
+    void this.#closeAsCut(`录像 ${Math.round(this.#idleTimeoutMs / 1000)} 秒没有新数据：界面已关闭或崩溃，证据包已关闭 (no media chunk for ${this.#idleTimeoutMs} ms)`);
+  }
+
+  /** Closes the package as a crash would leave it (status recovered, the gap logged). */
+  #closeAsCut(message: string): Promise<Manifest> {
+    if (this.#closed) return this.#closed;
     this.#stopped = { sessionId: this.id, reason: 'crash', message };
     this.#state = 'closing';
     this.#onStop(this.#stopped);
@@ -224,6 +345,7 @@ export class RecordingSession {
         this.#state = 'closed';
       });
     this.#closed.catch(() => undefined);
+    return this.#closed;
   }
 
   async #flush(): Promise<void> {

@@ -9,7 +9,7 @@ import { fromHex } from '../../../scenarios/evidence/hasher.ts';
 import { CAMERA_FILE, EVENTS_FILE, isAfterSessionPath, MANIFEST_FILE, SEAL_FILE, type Manifest } from '../../../scenarios/evidence/manifest.ts';
 import type { BytePatch, EvidenceRecord } from '../../../scenarios/evidence/record.ts';
 import type { Finding } from '../../../scenarios/evidence/finding.ts';
-import { crossCheck, EventsVerifier, mediaRanges, mediaStructureFindings, type ChainSummary, type DiskFile, type MediaRange } from '../../../scenarios/evidence/verify.ts';
+import { crossCheck, EventsVerifier, finalOf, mediaRanges, mediaStructureFindings, type ChainSummary, type DiskFile, type MediaRange } from '../../../scenarios/evidence/verify.ts';
 import { forEachLine, readText } from './close.ts';
 import { scoresReport } from '../scoring/package-scores.ts';
 import { listFiles } from './package-dir.ts';
@@ -126,7 +126,7 @@ export async function verifyPackage(dir: string, options: VerifyOptions = {}): P
 
   // Media: structure, and the logged ranges when the file changed (or when asked).
   for (const [path, scan] of mediaScans) {
-    const expected = summary.mediaFinal?.path === path ? summary.mediaFinal.durationMs : null;
+    const expected = finalOf(summary, path)?.durationMs ?? null;
     if (manifest?.status !== 'recording') findings.push(...mediaStructureFindings(path, scan, expected));
     const listed = manifest?.files.find((f) => f.path === path);
     const actual = disk.find((f) => f.path === path);
@@ -169,7 +169,7 @@ export async function verifyPackage(dir: string, options: VerifyOptions = {}): P
 async function checkRanges(full: string, path: string, summary: ChainSummary, size: number): Promise<Finding[]> {
   const { ranges, findings } = mediaRanges(summary, path);
   const patches: (BytePatch & { beforeBytes: Uint8Array; afterBytes: Uint8Array })[] =
-    summary.mediaFinal?.path === path ? summary.mediaFinal.patches.map((p) => ({ ...p, beforeBytes: fromHex(p.before), afterBytes: fromHex(p.after) })) : [];
+    (finalOf(summary, path)?.patches ?? []).map((p) => ({ ...p, beforeBytes: fromHex(p.before), afterBytes: fromHex(p.after) }));
   const last = ranges.at(-1);
   const covered = last ? last.offset + last.size : 0;
   if (covered !== size) {

@@ -5,6 +5,7 @@ import { DeviceCheckScreen } from '../features/device-check/DeviceCheckScreen.ts
 import { EvidenceScreen } from '../features/evidence/EvidenceScreen.tsx';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
 import { LiveRoomScreen } from '../features/live-room/LiveRoomScreen.tsx';
+import { ResumeOffer } from '../features/live-room/ResumeOffer.tsx';
 import { ReviewScreen } from '../features/review/ReviewScreen.tsx';
 import { useNavigation, type Screen } from '../stores/navigation.ts';
 import { connectionErrorText } from './connection-error.ts';
@@ -43,6 +44,7 @@ export function App() {
         </div>
       </header>
       <ScreenView screen={screen} />
+      <ResumeOffer />
     </div>
   );
 }

@@ -69,6 +69,19 @@ export async function startEvidence(opts: EvidenceStart): Promise<EvidenceLink> 
     candidate: opts.candidate,
     station: 'local',
   });
+  return linkEvidence(sessionId, opts, [{ type: 'engine.session', t: 0, data: { options: opts.options } }]);
+}
+
+export type ResumePoint = MethodOutput<'evidence.resume'>;
+
+/** Goes on with a package whose page was reloaded: Node closes the cut-off segment and answers
+ *  the logged session; the recorder then records the next segment (its time 0 at resumeAt). */
+export async function resumeEvidence(sessionId: string, opts: Pick<EvidenceStart, 'stream' | 'recording' | 'onError'>): Promise<{ link: EvidenceLink; point: ResumePoint }> {
+  const point = await call('evidence.resume', { sessionId });
+  return { link: await linkEvidence(sessionId, opts, []), point };
+}
+
+async function linkEvidence(sessionId: string, opts: Pick<EvidenceStart, 'stream' | 'recording' | 'onError'>, first: LogRecord[]): Promise<EvidenceLink> {
   let failure: string | null = null;
   const fail = (message: string) => {
     if (failure !== null) return;
@@ -84,7 +97,7 @@ export async function startEvidence(opts: EvidenceStart): Promise<EvidenceLink> 
     }
   }
 
-  let queue: LogRecord[] = [{ type: 'engine.session', t: 0, data: { options: opts.options } }];
+  let queue: LogRecord[] = first;
   let chain: Promise<void> = Promise.resolve();
   const flush = () => {
     if (queue.length === 0) return chain;

@@ -207,6 +207,17 @@ const liveRoom: Shape<typeof liveRoomZh> = {
     mic_unavailable: 'The microphone is not available ({{error}}): speaking time cannot be counted.',
     evidence_not_started: 'The evidence package could not start recording ({{error}}): this practice keeps no video.',
   },
+  resume: {
+    title: 'Your last live did not end',
+    who: 'Trainee: {{name}}',
+    at: 'Stopped at {{at}}',
+    body: 'The live was cut off when the page was reloaded or closed. You can go on from where it stopped: the same evidence package, the clock where it was, the questions answered, faults handled and orders still there; recording goes on from here.',
+    declineNote: 'If you do not go on, the package is closed and kept as "cut off"; what was recorded stays valid.',
+    resume: 'Go on with the live',
+    resuming: 'Resuming the live…',
+    decline: 'Do not go on: close and keep the package',
+    failed: 'Could not go on: {{message}}',
+  },
 };
 
 export default liveRoom;

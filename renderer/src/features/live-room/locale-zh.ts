@@ -205,6 +205,18 @@ const liveRoom = {
     mic_unavailable: '麦克风不可用（{{error}}），无法统计讲话时长。',
     evidence_not_started: '证据包未能开始录制（{{error}}），本次练习不留存录像。',
   },
+  /** 继续上次的直播 (ResumeOffer.tsx): a live whose page was reloaded or closed. */
+  resume: {
+    title: '上次的直播没有结束',
+    who: '学员：{{name}}',
+    at: '停在 {{at}}',
+    body: '页面被刷新或关闭时，直播被中断了。可以从中断处接着直播：还是同一个证据包，计时从停下的地方继续，已经回复的问题、处理过的故障和订单都还在；录像从这里起接着录。',
+    declineNote: '不继续的话，证据包按“意外退出”关闭保存，已录下的内容仍然有效。',
+    resume: '继续直播',
+    resuming: '正在恢复直播…',
+    decline: '不继续，关闭并保存证据包',
+    failed: '无法继续：{{message}}',
+  },
 };
 
 export default liveRoom;

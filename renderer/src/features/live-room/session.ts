@@ -3,7 +3,7 @@
 // TICK_MS, mic voice levels as they come and each trainee action when it happens, logs every input
 // to the evidence package, injects OBS drills, and publishes the engine state and the folded view
 // to the store at most once per frame — so 200 comments a second cost one store update a frame.
-import { computeMetrics, createSession, serialize, step, type Effect, type Input, type SessionState } from '../../../../scenarios/engine/index.ts';
+import { computeMetrics, createSession, rebuildSession, serialize, step, type Effect, type Input, type SessionState } from '../../../../scenarios/engine/index.ts';
 import { stateDigest } from '../../../../scenarios/evidence/replay.ts';
 import type { Json } from '../../../../scenarios/evidence/canonical.ts';
 import type { LiveRoomScenario } from '../../../../scenarios/format/schema.ts';
@@ -15,7 +15,7 @@ import { useNavigation } from '../../stores/navigation.ts';
 import { taskClock } from '../../../../scenarios/exam/day.ts';
 import { candidateOf } from './candidate.ts';
 import { clockSpeed, createClock, type SessionClock } from './clock.ts';
-import { startEvidence, type EvidenceLink, type LogRecord } from './evidence-link.ts';
+import { resumeEvidence, scenarioHash, startEvidence, type EvidenceLink, type LogRecord } from './evidence-link.ts';
 import { createObsLink, obsConnected, scenarioHasObsFaults, type ObsLink } from './obs-link.ts';
 import { noEvidence, showResult } from '../../stores/results.ts';
 import { useLiveRoom, type StartNotice } from './store.ts';
@@ -121,64 +121,145 @@ export async function goLive(options: GoLiveOptions = {}): Promise<void> {
     const origin = performance.now();
     const clock = createClock(recorder !== null ? () => recorder.sessionTime() : () => performance.now() - origin, clockSpeed(window.location.search));
     const state = createSession(scenario, { seed, obs });
-    const r: Running = {
-      scenario,
-      clock,
-      state,
-      view: emptyView(),
-      timeline: emptyTimeline(scenario.durationSec, state.viewers),
-      pending: [],
-      published: null,
-      lastPublish: -Infinity,
-      lastTick: -Infinity,
-      raf: 0,
-      timer: 0,
-      voice: null,
-      evidence,
-      obs: null,
-      stream,
-      ending: false,
-    };
-    run = r;
-    if (obs) r.obs = createObsLink((input) => dispatch(input));
-    const audio = stream?.getAudioTracks().length ?? 0;
-    if (stream !== null && audio > 0) {
-      r.voice = await startVoiceActivity(stream, (level) => {
-        dispatch({ type: 'voice', level });
-        useLiveRoom.getState().set({ voice: level });
-      }).catch(() => null);
-    }
-    const video = stream?.getVideoTracks()[0];
-    if (video !== undefined) video.addEventListener('ended', () => dispatch({ type: 'camera', available: false }));
-    useLiveRoom.getState().set({
-      stage: 'live',
-      state,
-      view: r.view,
-      timeline: r.timeline,
-      stream,
-      cameraOk: video !== undefined,
-      micOk: audio > 0,
-      obs,
-      notices,
-      selected: null,
-      feedPaused: false,
-      evidence: evidence === null ? { ...noEvidence, message: notices.find((n) => n.code === 'evidence_not_started')?.error ?? null } : { state: 'recording', sessionId: evidence.sessionId, message: null, summary: null },
-    });
-    if (video === undefined) dispatch({ type: 'camera', available: false });
-    pump();
-    r.timer = window.setInterval(pump, IDLE_PUBLISH_MS);
-    const frame = () => {
-      if (run !== r) return;
-      pump();
-      r.raf = requestAnimationFrame(frame);
-    };
-    r.raf = requestAnimationFrame(frame);
+    await enterLive({ scenario, clock, state, view: emptyView(), timeline: emptyTimeline(scenario.durationSec, state.viewers), evidence, stream, obs, notices });
   } catch (error) {
     // Nothing went live: close a package already opened (it stays valid, with what it logged).
     await evidence?.finish().catch(() => undefined);
     stopStream(stream);
     run = null;
     useLiveRoom.getState().set({ stage: 'brief', startError: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/** Asks before the page goes away mid-live (a reload, closing the tab or window): the browser
+ *  shows its own "leave this page?" (Electron: electron/main asks, see policy/unload.ts). */
+function warnBeforeUnload(event: BeforeUnloadEvent): void {
+  if (run === null || run.ending) return;
+  event.preventDefault();
+}
+
+interface LiveStart {
+  scenario: LiveRoomScenario;
+  clock: SessionClock;
+  state: SessionState;
+  view: RoomView;
+  timeline: Timeline;
+  evidence: EvidenceLink | null;
+  stream: MediaStream | null;
+  obs: boolean;
+  notices: StartNotice[];
+}
+
+/** The live itself, from a new session or one rebuilt from its log: voice, camera, the clock. */
+async function enterLive(l: LiveStart): Promise<void> {
+  const { stream, evidence, notices } = l;
+  const r: Running = {
+    scenario: l.scenario,
+    clock: l.clock,
+    state: l.state,
+    view: l.view,
+    timeline: l.timeline,
+    pending: [],
+    published: null,
+    lastPublish: -Infinity,
+    lastTick: -Infinity,
+    raf: 0,
+    timer: 0,
+    voice: null,
+    evidence,
+    obs: null,
+    stream,
+    ending: false,
+  };
+  run = r;
+  window.addEventListener('beforeunload', warnBeforeUnload);
+  if (l.obs && (await obsConnected())) r.obs = createObsLink((input) => dispatch(input));
+  const audio = stream?.getAudioTracks().length ?? 0;
+  if (stream !== null && audio > 0) {
+    r.voice = await startVoiceActivity(stream, (level) => {
+      dispatch({ type: 'voice', level });
+      useLiveRoom.getState().set({ voice: level });
+    }).catch(() => null);
+  }
+  const video = stream?.getVideoTracks()[0];
+  if (video !== undefined) video.addEventListener('ended', () => dispatch({ type: 'camera', available: false }));
+  useLiveRoom.getState().set({
+    stage: 'live',
+    scenario: l.scenario,
+    state: r.state,
+    view: r.view,
+    timeline: r.timeline,
+    stream,
+    cameraOk: video !== undefined,
+    micOk: audio > 0,
+    obs: l.obs,
+    notices,
+    selected: null,
+    feedPaused: false,
+    evidence: evidence === null ? { ...noEvidence, message: notices.find((n) => n.code === 'evidence_not_started')?.error ?? null } : { state: 'recording', sessionId: evidence.sessionId, message: null, summary: null },
+  });
+  if (video === undefined) dispatch({ type: 'camera', available: false });
+  pump();
+  r.timer = window.setInterval(pump, IDLE_PUBLISH_MS);
+  const frame = () => {
+    if (run !== r) return;
+    pump();
+    r.raf = requestAnimationFrame(frame);
+  };
+  r.raf = requestAnimationFrame(frame);
+}
+
+/**
+ * Goes on with a session whose page went away (a reload): the same package (its recording goes
+ * on as a new segment), the clock where the log stops, the engine rebuilt from the logged inputs
+ * (scenarios/engine/rebuild.ts), with the room's feed and timeline folded from what they gave.
+ */
+export async function resumeLive(sessionId: string, options: GoLiveOptions = {}): Promise<string | null> {
+  if (run !== null) return null;
+  showResult(null);
+  const store = useLiveRoom.getState();
+  store.set({ stage: 'starting', startError: null, notices: [], evidence: noEvidence });
+  const notices: StartNotice[] = [];
+  let stream: MediaStream | null = null;
+  let evidence: EvidenceLink | null = null;
+  try {
+    stream = await openMedia(notices);
+    const resumed = await resumeEvidence(sessionId, {
+      stream: options.record === false ? null : stream,
+      ...(options.recording ? { recording: options.recording } : {}),
+      onError: (message) => useLiveRoom.getState().set({ evidence: { ...useLiveRoom.getState().evidence, state: 'failed', message } }),
+    });
+    evidence = resumed.link;
+    const point = resumed.point;
+    const { scenario, file } = await call('scenarios.get', { id: point.scenarioId });
+    const hash = await scenarioHash(file);
+    if (point.scenarioHash !== '' && hash !== '' && hash !== point.scenarioHash) throw new Error(`场景 ${point.scenarioId} 已与录制时不同，无法继续 (scenario changed since the session was recorded)`);
+    if (typeof point.seed !== 'number') throw new Error(`种子应为整数 (seed ${JSON.stringify(point.seed)})`);
+    const obs = (point.options as { obs?: unknown } | null)?.obs === true;
+    const logged = { seed: point.seed, options: { obs }, inputs: point.inputs };
+    const steps: Effect[][] = [];
+    const { state } = rebuildSession(scenario, logged, (effects) => steps.push([...effects]));
+    // The feed, toasts still young at the resume point, and the timeline, as the live folded them.
+    let view = emptyView();
+    let timeline = emptyTimeline(scenario.durationSec, createSession(scenario, { seed: point.seed, obs }).viewers);
+    for (const effects of steps) {
+      view = applyEffects(view, effects, state.t);
+      timeline = applyToTimeline(timeline, effects);
+    }
+    const recorder = evidence.recorder;
+    const origin = performance.now();
+    // The clock goes on from the last logged moment: the time away is not session time.
+    const clock = createClock(recorder !== null ? () => point.resumeAt + recorder.sessionTime() : () => point.resumeAt + performance.now() - origin, clockSpeed(window.location.search));
+    store.set({ candidate: point.candidate.name, scenarioFile: file });
+    await enterLive({ scenario, clock, state, view, timeline, evidence, stream, obs, notices });
+    return null;
+  } catch (error) {
+    // The package is closed with what it has (it stays valid); the offer says why.
+    await evidence?.finish().catch(() => undefined);
+    stopStream(stream);
+    run = null;
+    useLiveRoom.getState().set({ stage: 'pick' });
+    return error instanceof Error ? error.message : String(error);
   }
 }
 
@@ -257,6 +338,7 @@ async function finish(r: Running): Promise<void> {
   r.ending = true;
   cancelAnimationFrame(r.raf);
   window.clearInterval(r.timer);
+  window.removeEventListener('beforeunload', warnBeforeUnload);
   publish(r, r.clock.now());
   const store = useLiveRoom.getState();
   store.set({ stage: 'ending', evidence: r.evidence === null ? store.evidence : { ...store.evidence, state: store.evidence.state === 'failed' ? 'failed' : 'finishing' } });
