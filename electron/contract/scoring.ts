@@ -14,6 +14,10 @@ const Token = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, '身份令牌无效，�
 const Pin = z.string().regex(/^[0-9]{4,12}$/, 'PIN 应为 4–12 位数字');
 
 
+/** A text as the UI's i18n key and its params (the services send codes, the UI words them). */
+const Params = z.record(z.string(), z.union([z.string(), z.number()]));
+export const MessageSchema = z.object({ key: z.string(), params: Params });
+
 const Tone = z.enum(['info', 'good', 'warn', 'bad']);
 export const TimelineSchema = z.object({
   durationMs: z.number(),
@@ -24,19 +28,16 @@ export const TimelineSchema = z.object({
       t: z.number(),
       end: z.number().nullable(),
       kind: z.string(),
-      label: z.string(),
-      detail: z.string().nullable(),
+      label: MessageSchema,
+      detail: z.array(MessageSchema),
       tone: Tone,
       ref: z.string().nullable(),
     }),
   ),
-  series: z.array(z.object({ id: z.enum(['viewers', 'bitrate', 'skipped', 'orders']), label: z.string(), unit: z.string(), points: z.array(z.tuple([z.number(), z.number()])) })),
+  series: z.array(z.object({ id: z.enum(['viewers', 'bitrate', 'skipped', 'orders']), points: z.array(z.tuple([z.number(), z.number()])) })),
   skipped: z.record(z.string(), z.number()),
 });
 
-/** A text as the UI's i18n key and its params (the services send codes, the UI words them). */
-const Params = z.record(z.string(), z.union([z.string(), z.number()]));
-export const MessageSchema = z.object({ key: z.string(), params: Params });
 export const MetricEvidenceSchema = z.object({
   id: z.string(),
   key: z.string(),

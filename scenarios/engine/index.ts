@@ -11,4 +11,4 @@ export { metricLine, metricTable, rubricEvidence, type MetricLine, type MetricVa
 export { FAULTS, REACTIONS, remedyFor, type FaultImpact, type FaultInfo, type FaultKey, type Remedy, type RemedyId, type RemedyKey, type SessionFaultKind } from './remedies.ts';
 export { MODEL } from './model.ts';
 export { sessionCsv, type SessionCsv } from './export.ts';
-export { activeFaults, currentQuestion, openQuestions, viewerReasonLabel } from './queries.ts';
+export { activeFaults, currentQuestion, openQuestions, viewerReasonKey, type ViewerReasonKey } from './queries.ts';

@@ -19,23 +19,6 @@ export function activeFaults(s: SessionState): FaultRecord[] {
   return s.faults.filter(isActive);
 }
 
-const REASONS: Readonly<Record<ViewerReason, string>> = {
-  platform: '平台推荐流量',
-  answers: '及时回复带来的人气',
-  pinned_product: '商品讲解中（商品卡曝光）',
-  coupon: '优惠券吸引',
-  flash_sale: '秒杀吸引',
-  surge: '平台推流',
-  natural: '正常离开',
-  dead_air: '冷场离开',
-  unanswered: '提问没人回复',
-  abuse_visible: '恶意 / 导流弹幕没人管',
-  muted_wrongly: '正常观众被误禁言',
-  stream_down: '直播中断（断网 / 断电 / 推流停止）',
-  no_sound: '听不到声音',
-  no_picture: '看不到画面',
-};
-
-export function viewerReasonLabel(reason: ViewerReason): string {
-  return REASONS[reason];
-}
+/** Why viewers came or left, as the UI's key (engine.viewerReason.<reason>). */
+export type ViewerReasonKey = `engine.viewerReason.${ViewerReason}`;
+export const viewerReasonKey = (reason: ViewerReason): ViewerReasonKey => `engine.viewerReason.${reason}`;

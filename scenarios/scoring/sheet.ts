@@ -24,15 +24,6 @@ const Sha = z.string().regex(HASH_PATTERN, '应为 64 位小写十六进制 SHA-
 export const ANNOTATION_TAGS = ['highlight', 'problem', 'violation', 'fault', 'interaction', 'dead_air'] as const;
 export const AnnotationTag = z.enum(ANNOTATION_TAGS);
 export type AnnotationTag = z.infer<typeof AnnotationTag>;
-export const ANNOTATION_TAG_NAMES: Readonly<Record<AnnotationTag, string>> = {
-  highlight: '亮点',
-  problem: '问题',
-  violation: '违规',
-  fault: '故障处理',
-  interaction: '互动',
-  dead_air: '冷场',
-};
-
 export const Annotation = z.strictObject({
   id: z.string().regex(/^n[0-9a-z]{1,16}$/, '批注编号应形如 n1'),
   /** Session ms on the video's timeline. */

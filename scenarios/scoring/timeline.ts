@@ -4,27 +4,35 @@
 // series (viewers, OBS bitrate, skipped frames). Built record by record from events.jsonl as
 // logged (the evidence), so it needs no replay. Pure.
 import type { Json } from '../evidence/canonical.ts';
-import type { Effect, Input } from '../engine/index.ts';
+import type { Effect, Input, MessageParams } from '../engine/index.ts';
 import { FAULTS, type SessionFaultKind } from '../engine/index.ts';
-import { FAULT_TITLE_ZH, REMEDY_ZH } from '../engine/zh-interim.ts';
 import type { LiveRoomScenario } from '../format/index.ts';
 import { ObsTelemetrySample } from '../obs/records.ts';
 import { DeviceCheckRecord } from '../device-check/record.ts';
 
 export const LANES = ['comments', 'actions', 'faults', 'compliance', 'voice', 'sales', 'obs', 'checks'] as const;
 export type Lane = (typeof LANES)[number];
-export const LANE_NAMES: Readonly<Record<Lane, string>> = {
-  comments: '弹幕与回复',
-  actions: '中控台操作',
-  faults: '故障',
-  compliance: '违禁词',
-  voice: '冷场',
-  sales: '销售',
-  obs: 'OBS',
-  checks: '设备检测',
-};
 
 export type Tone = 'info' | 'good' | 'warn' | 'bad';
+
+/** What the timeline says of an item, as codes: the UI words `timeline.<code>` with its params
+ *  (renderer/src/i18n/locales/timeline-*.ts). Names, comments and texts from the session are params. */
+export const TIMELINE_CODES = [
+  'check_unreadable', 'device_check', 'device_check_incomplete', 'device_verdict', 'trainee_time',
+  'reply', 'reply_faq', 'reply_faq_answer', 'mark_answered', 'mark_answered_comment', 'add_faq', 'pin_comment', 'unpin_comment',
+  'mute_user', 'unmute_user', 'block_keyword', 'unblock_keyword', 'pin_product', 'unpin_product', 'push_coupon',
+  'start_flash_sale', 'cover_selling_point', 'set_text', 'end',
+  'comment', 'comment_kind', 'reply_within', 'hidden', 'hidden_muted', 'hidden_keyword', 'answered', 'answered_via', 'took', 'took_late',
+  'expired', 'muted_wrongly', 'order', 'paid', 'with_coupon', 'with_flash', 'coupon_started', 'flash_sale_started', 'sold_out', 'cue',
+  'surge', 'note', 'fault', 'fault_source', 'not_detected', 'detected_in', 'not_recovered', 'recovered_in', 'remedy', 'remedy_wrong',
+  'remedy_raw', 'remedy_raw_wrong', 'detected', 'recovered', 'banned', 'sensitive', 'banned_detail', 'dead_air', 'dead_air_for', 'obs_problem',
+] as const;
+export type TimelineCode = (typeof TIMELINE_CODES)[number];
+export type TimelineKey = `timeline.${TimelineCode}`;
+export interface TimelineText {
+  key: TimelineKey;
+  params: MessageParams;
+}
 
 export interface TimelineItem {
   id: string;
@@ -33,17 +41,17 @@ export interface TimelineItem {
   /** End of a span (fault, dead air); null for a moment. */
   end: number | null;
   kind: string;
-  label: string;
-  detail: string | null;
+  label: TimelineText;
+  /** Further facts, shown after the label (joined by the language's separator); may be empty. */
+  detail: TimelineText[];
   tone: Tone;
   /** Comment, fault or product the item is about, to link related items. */
   ref: string | null;
 }
 
+/** A small graph; the UI names it and its unit by id (timeline.series.<id>). */
 export interface Series {
   id: 'viewers' | 'bitrate' | 'skipped' | 'orders';
-  label: string;
-  unit: string;
   points: [number, number][];
 }
 
@@ -56,12 +64,7 @@ export interface Timeline {
 }
 
 const MAX_POINTS = 600;
-const COMMENT_KIND_NAMES: Readonly<Record<string, string>> = { question: '提问', objection: '质疑', praise: '夸奖', troll: '恶意', spam: '导流', bait: '诱导', complaint: '投诉', intent: '想买' };
-const TEXT_FIELDS: Readonly<Record<string, string>> = { title: '标题', script: '话术', notice: '公告' };
-const VERDICT_NAMES: Readonly<Record<string, string>> = { pass: '通过', warn: '注意', fail: '未通过' };
-const DEVICE_NAMES: Readonly<Record<string, string>> = { camera: '摄像头', microphone: '麦克风', speakers: '扬声器', network: '网络', disk: '磁盘', obs: 'OBS' };
-
-const sec = (ms: number) => `${(ms / 1000).toFixed(1)} 秒`;
+const tx = (code: TimelineCode, params: MessageParams = {}): TimelineText => ({ key: `timeline.${code}`, params });
 
 /** Keeps at most MAX_POINTS points: the largest value of each bucket, so spikes stay visible. */
 export function downsample(points: readonly [number, number][], max = MAX_POINTS): [number, number][] {
@@ -86,23 +89,28 @@ export class TimelineBuilder {
   #orders: [number, number][] = [];
   #orderCount = 0;
   #skippedTypes: Record<string, number> = {};
-  #faults = new Map<string, { kind: string; title: string; item: TimelineItem }>();
+  #faults = new Map<string, { kind: string; item: TimelineItem }>();
   #deadAir: TimelineItem | null = null;
-  #comments = new Map<string, string>();
+  #comments = new Map<string, { user: string; text: string }>();
   #lastT = 0;
 
   constructor(scenario: LiveRoomScenario | null) {
     this.#scenario = scenario;
   }
 
-  #add(lane: Lane, t: number, kind: string, label: string, extra: Partial<Pick<TimelineItem, 'end' | 'detail' | 'tone' | 'ref'>> = {}): TimelineItem {
-    const item: TimelineItem = { id: `${lane}-${this.#items.length}`, lane, t, end: extra.end ?? null, kind, label, detail: extra.detail ?? null, tone: extra.tone ?? 'info', ref: extra.ref ?? null };
+  #add(lane: Lane, t: number, kind: string, label: TimelineText, extra: Partial<Pick<TimelineItem, 'end' | 'detail' | 'tone' | 'ref'>> = {}): TimelineItem {
+    const item: TimelineItem = { id: `${lane}-${this.#items.length}`, lane, t, end: extra.end ?? null, kind, label, detail: extra.detail ?? [], tone: extra.tone ?? 'info', ref: extra.ref ?? null };
     this.#items.push(item);
     return item;
   }
 
   #product(id: string | null): string {
     return this.#scenario?.products.find((p) => p.id === id)?.name ?? id ?? '';
+  }
+
+  /** A comment seen earlier, as params (user and text; empty when unknown). */
+  #comment(id: string | null | undefined): { user: string; text: string } {
+    return (id === null || id === undefined ? undefined : this.#comments.get(id)) ?? { user: '', text: id ?? '' };
   }
 
   /** One record of events.jsonl (any type; unknown ones are counted and left out). */
@@ -128,73 +136,74 @@ export class TimelineBuilder {
   check(t: number, raw: unknown): void {
     const parsed = DeviceCheckRecord.safeParse(raw);
     if (!parsed.success) {
-      this.#add('checks', t, 'check', '检测记录无法读取', { tone: 'warn' });
+      this.#add('checks', t, 'check', tx('check_unreadable'), { tone: 'warn' });
       return;
     }
     const c = parsed.data;
-    const parts = Object.entries(c.items).flatMap(([name, item]) => (item ? [`${DEVICE_NAMES[name] ?? name} ${VERDICT_NAMES[item.verdict] ?? item.verdict}`] : []));
+    const parts = Object.entries(c.items).flatMap(([device, item]) => (item ? [tx('device_verdict', { device, verdict: item.verdict })] : []));
     const tone: Tone = c.overall === 'pass' ? 'good' : c.overall === 'warn' ? 'warn' : 'bad';
-    this.#add('checks', t, 'device_check', `设备检测：${VERDICT_NAMES[c.overall] ?? c.overall}${c.complete ? '' : '（未完成）'}`, { tone, detail: `${parts.join(' · ')}；用时 ${sec(c.traineeMs)}` });
+    this.#add('checks', t, 'device_check', tx(c.complete ? 'device_check' : 'device_check_incomplete', { verdict: c.overall }), { tone, detail: [...parts, tx('trainee_time', { ms: c.traineeMs })] });
   }
 
   #input(input: Input): void {
     const t = input.t;
-    const act = (label: string, ref: string | null = null, tone: Tone = 'info') => this.#add('actions', t, input.type, label, { ref, tone });
+    const act = (label: TimelineText, ref: string | null = null, tone: Tone = 'info') => this.#add('actions', t, input.type, label, { ref, tone });
     switch (input.type) {
       case 'reply':
-        act(`打字回复：${input.text}`, input.commentId);
+        act(tx('reply', { text: input.text }), input.commentId);
         return;
       case 'reply_faq': {
         const faq = this.#scenario?.products.flatMap((p) => p.faqs).find((f) => f.id === input.faqId);
-        act(`用常见问题回复「${this.#comments.get(input.commentId) ?? ''}」${faq ? `：${faq.a}` : ''}`, input.commentId);
+        const { text } = this.#comment(input.commentId);
+        act(faq ? tx('reply_faq_answer', { comment: text, answer: faq.a }) : tx('reply_faq', { comment: text }), input.commentId);
         return;
       }
       case 'mark_answered':
-        act(`口头回答${input.commentId ? `「${this.#comments.get(input.commentId) ?? ''}」` : ''}`, input.commentId ?? null);
+        act(input.commentId ? tx('mark_answered_comment', { comment: this.#comment(input.commentId).text }) : tx('mark_answered'), input.commentId ?? null);
         return;
       case 'add_faq':
-        act(`新增常见问题：${input.question}`);
+        act(tx('add_faq', { question: input.question }));
         return;
       case 'pin_comment':
-        act(`置顶弹幕：${this.#comments.get(input.commentId) ?? ''}`, input.commentId);
+        act(tx('pin_comment', this.#comment(input.commentId)), input.commentId);
         return;
       case 'unpin_comment':
-        act('取消置顶弹幕');
+        act(tx('unpin_comment'));
         return;
       case 'mute_user':
-        act(`禁言 ${input.durationSec} 秒：${this.#comments.get(input.commentId) ?? ''}`, input.commentId);
+        act(tx('mute_user', { seconds: input.durationSec, ...this.#comment(input.commentId) }), input.commentId);
         return;
       case 'unmute_user':
-        act('解除禁言');
+        act(tx('unmute_user'));
         return;
       case 'block_keyword':
-        act(`屏蔽关键词「${input.keyword}」`);
+        act(tx('block_keyword', { keyword: input.keyword }));
         return;
       case 'unblock_keyword':
-        act(`取消屏蔽「${input.keyword}」`);
+        act(tx('unblock_keyword', { keyword: input.keyword }));
         return;
       case 'pin_product':
-        act(`讲解中：${this.#product(input.productId)}`, input.productId, 'good');
+        act(tx('pin_product', { product: this.#product(input.productId) }), input.productId, 'good');
         return;
       case 'unpin_product':
-        act('取消讲解');
+        act(tx('unpin_product'));
         return;
       case 'push_coupon':
-        act(`发放优惠券：${this.#product(input.productId)}`, input.productId);
+        act(tx('push_coupon', { product: this.#product(input.productId) }), input.productId);
         return;
       case 'start_flash_sale':
-        act(`开启秒杀：${this.#product(input.productId)}`, input.productId);
+        act(tx('start_flash_sale', { product: this.#product(input.productId) }), input.productId);
         return;
       case 'cover_selling_point': {
         const point = this.#scenario?.products.find((p) => p.id === input.productId)?.sellingPoints.find((s) => s.id === input.pointId);
-        act(`讲到卖点：${point?.text ?? input.pointId}`, input.productId, 'good');
+        act(tx('cover_selling_point', { point: point?.text ?? input.pointId }), input.productId, 'good');
         return;
       }
       case 'set_text':
-        act(`修改${TEXT_FIELDS[input.field] ?? input.field}：${input.text.slice(0, 60)}`);
+        act(tx('set_text', { field: input.field, text: input.text.slice(0, 60) }));
         return;
       case 'end':
-        act('结束直播');
+        act(tx('end'));
         return;
       default:
         return; // tick, voice, camera, obs_drill, ack_fault (shown with its fault)
@@ -205,26 +214,30 @@ export class TimelineBuilder {
     switch (e.type) {
       case 'comment': {
         const c = e.comment;
-        this.#comments.set(c.id, `${c.user}：${c.text}`);
+        this.#comments.set(c.id, { user: c.user, text: c.text });
         const tone: Tone = c.kind === 'troll' || c.kind === 'spam' || c.kind === 'bait' || c.kind === 'complaint' ? 'warn' : 'info';
-        this.#add('comments', c.t, `comment.${c.kind}`, `${c.user}：${c.text}`, { tone, ref: c.id, detail: `${COMMENT_KIND_NAMES[c.kind] ?? c.kind}${c.replyBy === null ? '' : `，应在 ${sec(c.replyBy - c.t)} 内回复`}` });
+        const detail = [tx('comment_kind', { kind: c.kind }), ...(c.replyBy === null ? [] : [tx('reply_within', { ms: c.replyBy - c.t })])];
+        this.#add('comments', c.t, `comment.${c.kind}`, tx('comment', { user: c.user, text: c.text }), { tone, ref: c.id, detail });
         return;
       }
       case 'comment_hidden':
-        this.#add('comments', e.t, 'comment.hidden', `已拦截：${e.comment.user}：${e.comment.text}`, { ref: e.comment.id, detail: e.reason === 'muted' ? '作者已被禁言' : `屏蔽词「${e.keyword ?? ''}」` });
+        this.#add('comments', e.t, 'comment.hidden', tx('hidden', { user: e.comment.user, text: e.comment.text }), {
+          ref: e.comment.id,
+          detail: [e.reason === 'muted' ? tx('hidden_muted') : tx('hidden_keyword', { keyword: e.keyword ?? '' })],
+        });
         return;
       case 'answered':
-        this.#add('comments', e.t, 'answered', `已回复：${this.#comments.get(e.commentId) ?? e.commentId}`, {
+        this.#add('comments', e.t, 'answered', tx('answered', this.#comment(e.commentId)), {
           ref: e.commentId,
           tone: e.onTime ? 'good' : 'warn',
-          detail: `${e.via === 'voice' ? '口头' : e.via === 'faq' ? '常见问题' : '打字'}，用时 ${sec(e.latencyMs)}${e.onTime ? '' : '（超时）'}`,
+          detail: [tx('answered_via', { via: e.via }), tx(e.onTime ? 'took' : 'took_late', { ms: e.latencyMs })],
         });
         return;
       case 'question_expired':
-        this.#add('comments', e.t, 'expired', `未回复：${this.#comments.get(e.commentId) ?? e.commentId}`, { ref: e.commentId, tone: 'bad' });
+        this.#add('comments', e.t, 'expired', tx('expired', this.#comment(e.commentId)), { ref: e.commentId, tone: 'bad' });
         return;
       case 'user_muted':
-        if (e.mistaken) this.#add('actions', e.t, 'muted_wrongly', `误禁言正常观众 ${e.user}`, { tone: 'bad' });
+        if (e.mistaken) this.#add('actions', e.t, 'muted_wrongly', tx('muted_wrongly', { user: e.user }), { tone: 'bad' });
         return;
       case 'viewers':
         this.#viewers.push([e.t, e.viewers]);
@@ -232,59 +245,67 @@ export class TimelineBuilder {
       case 'order':
         this.#orderCount += 1;
         this.#orders.push([e.t, this.#orderCount]);
-        this.#add('sales', e.t, 'order', `订单：${this.#product(e.order.productId)} × ${e.order.qty}`, { detail: `${(e.order.paid / 100).toFixed(2)} 元${e.order.coupon ? '，用券' : ''}${e.order.flash ? '，秒杀' : ''}`, ref: e.order.productId });
+        this.#add('sales', e.t, 'order', tx('order', { product: this.#product(e.order.productId), qty: e.order.qty }), {
+          detail: [tx('paid', { yuan: e.order.paid / 100 }), ...(e.order.coupon ? [tx('with_coupon')] : []), ...(e.order.flash ? [tx('with_flash')] : [])],
+          ref: e.order.productId,
+        });
         return;
       case 'coupon_started':
-        this.#add('sales', e.t, 'coupon', `优惠券开始：${this.#product(e.productId)}`, { end: e.until, ref: e.productId });
+        this.#add('sales', e.t, 'coupon', tx('coupon_started', { product: this.#product(e.productId) }), { end: e.until, ref: e.productId });
         return;
       case 'flash_sale_started':
-        this.#add('sales', e.t, 'flash_sale', `秒杀开始：${this.#product(e.productId)} ${(e.price / 100).toFixed(2)} 元 × ${e.stock}`, { end: e.until, ref: e.productId });
+        this.#add('sales', e.t, 'flash_sale', tx('flash_sale_started', { product: this.#product(e.productId), yuan: e.price / 100, stock: e.stock }), { end: e.until, ref: e.productId });
         return;
       case 'sold_out':
-        this.#add('sales', e.t, 'sold_out', `售罄：${this.#product(e.productId)}`, { tone: 'warn', ref: e.productId });
+        this.#add('sales', e.t, 'sold_out', tx('sold_out', { product: this.#product(e.productId) }), { tone: 'warn', ref: e.productId });
         return;
       case 'cue':
-        this.#add('sales', e.t, 'cue', `提示：${e.cue.withinSec} 秒内开启秒杀`, { detail: e.note, ref: e.cue.productId });
+        this.#add('sales', e.t, 'cue', tx('cue', { seconds: e.cue.withinSec }), { detail: e.note ? [tx('note', { text: e.note })] : [], ref: e.cue.productId });
         return;
       case 'surge':
-        this.#add('sales', e.t, 'surge', `平台推流 +${e.viewers} 人`, { detail: e.note });
+        this.#add('sales', e.t, 'surge', tx('surge', { viewers: e.viewers }), { detail: e.note ? [tx('note', { text: e.note })] : [] });
         return;
       case 'fault_started': {
         const f = e.fault;
-        const item = this.#add('faults', f.startedAt, `fault.${f.kind}`, `故障：${FAULT_TITLE_ZH[f.kind]}`, { tone: 'bad', ref: f.id, detail: f.source === 'obs' ? 'OBS 演练' : f.source === 'device' ? '设备' : '模拟' });
-        this.#faults.set(f.id, { kind: f.kind, title: FAULT_TITLE_ZH[f.kind], item });
+        const item = this.#add('faults', f.startedAt, `fault.${f.kind}`, tx('fault', { fault: f.kind }), { tone: 'bad', ref: f.id, detail: [tx('fault_source', { source: f.source })] });
+        this.#faults.set(f.id, { kind: f.kind, item });
         return;
       }
       case 'fault_remedy': {
         const f = this.#faults.get(e.faultId);
-        const remedy = f && FAULTS[f.kind as SessionFaultKind].remedies.some((r) => r.id === e.remedy) ? REMEDY_ZH[e.remedy] : undefined;
-        this.#add('faults', e.t, 'remedy', `处理：${remedy ?? e.remedy}${e.correct ? '' : '（无效）'}`, { tone: e.correct ? 'good' : 'warn', ref: e.faultId });
+        const known = f !== undefined && FAULTS[f.kind as SessionFaultKind].remedies.some((r) => r.id === e.remedy);
+        const label = known ? tx(e.correct ? 'remedy' : 'remedy_wrong', { fault: f.kind, remedy: e.remedy }) : tx(e.correct ? 'remedy_raw' : 'remedy_raw_wrong', { remedy: e.remedy });
+        this.#add('faults', e.t, 'remedy', label, { tone: e.correct ? 'good' : 'warn', ref: e.faultId });
         return;
       }
       case 'fault_ended': {
         const f = e.fault;
         const open = this.#faults.get(f.id);
-        const detect = f.detectedAt === null ? '未发现' : `发现用时 ${sec(f.detectedAt - f.startedAt)}`;
-        const recover = f.recoveredAt === null ? '未恢复' : `恢复用时 ${sec(f.recoveredAt - f.startedAt)}`;
+        const detect = f.detectedAt === null ? tx('not_detected') : tx('detected_in', { ms: f.detectedAt - f.startedAt });
+        const recover = f.recoveredAt === null ? tx('not_recovered') : tx('recovered_in', { ms: f.recoveredAt - f.startedAt });
         if (open) {
           open.item.end = e.t;
-          open.item.detail = `${open.item.detail ?? ''}；${detect}；${recover}`;
+          open.item.detail = [...open.item.detail, detect, recover];
           open.item.tone = f.recoveredAt === null ? 'bad' : 'warn';
         }
-        if (f.detectedAt !== null) this.#add('faults', f.detectedAt, 'detected', `发现故障：${FAULT_TITLE_ZH[f.kind]}`, { ref: f.id, tone: 'info' });
-        if (f.recoveredAt !== null) this.#add('faults', f.recoveredAt, 'recovered', `恢复：${FAULT_TITLE_ZH[f.kind]}`, { ref: f.id, tone: 'good' });
+        if (f.detectedAt !== null) this.#add('faults', f.detectedAt, 'detected', tx('detected', { fault: f.kind }), { ref: f.id, tone: 'info' });
+        if (f.recoveredAt !== null) this.#add('faults', f.recoveredAt, 'recovered', tx('recovered', { fault: f.kind }), { ref: f.id, tone: 'good' });
         return;
       }
       case 'banned_words':
         for (const h of e.hits) {
-          this.#add('compliance', h.t, `banned.${h.severity}`, `${h.severity === 'banned' ? '违禁词' : '敏感词'}「${h.word}」`, { tone: h.severity === 'banned' ? 'bad' : 'warn', detail: `${h.categoryName}：${h.excerpt}（${h.rule}）`, ref: h.commentId });
+          this.#add('compliance', h.t, `banned.${h.severity}`, tx(h.severity === 'banned' ? 'banned' : 'sensitive', { word: h.word }), {
+            tone: h.severity === 'banned' ? 'bad' : 'warn',
+            detail: [tx('banned_detail', { category: h.category, excerpt: h.excerpt, rule: h.rule })],
+            ref: h.commentId,
+          });
         }
         return;
       case 'dead_air':
-        if (e.phase === 'start') this.#deadAir = this.#add('voice', e.since, 'dead_air', '冷场', { tone: 'warn', end: e.t });
+        if (e.phase === 'start') this.#deadAir = this.#add('voice', e.since, 'dead_air', tx('dead_air'), { tone: 'warn', end: e.t });
         else if (this.#deadAir) {
           this.#deadAir.end = e.t;
-          this.#deadAir.label = `冷场 ${sec(e.t - this.#deadAir.t)}`;
+          this.#deadAir.label = tx('dead_air_for', { ms: e.t - this.#deadAir.t });
           this.#deadAir = null;
         }
         return;
@@ -300,7 +321,7 @@ export class TimelineBuilder {
     if (s.stream.bitrateKbps !== null) this.#bitrate.push([t, s.stream.bitrateKbps]);
     this.#skipped.push([t, s.renderLag.skipped + s.encodeLag.skipped + s.network.skipped]);
     for (const p of s.problems) {
-      if (p.level === 'bad') this.#add('obs', t, `obs.${p.metric}`, p.message, { tone: 'bad' });
+      if (p.level === 'bad') this.#add('obs', t, `obs.${p.metric}`, tx('obs_problem', { metric: p.metric }), { tone: 'bad' });
     }
   }
 
@@ -309,10 +330,10 @@ export class TimelineBuilder {
     if (this.#deadAir) this.#deadAir.end = this.#deadAir.end ?? duration;
     for (const f of this.#faults.values()) f.item.end ??= duration;
     const series: Series[] = [
-      { id: 'viewers', label: '在线人数', unit: '人', points: downsample(this.#viewers) },
-      { id: 'orders', label: '累计订单', unit: '单', points: downsample(this.#orders) },
-      { id: 'bitrate', label: 'OBS 码率', unit: 'kbps', points: downsample(this.#bitrate) },
-      { id: 'skipped', label: 'OBS 跳帧', unit: '帧', points: downsample(this.#skipped) },
+      { id: 'viewers', points: downsample(this.#viewers) },
+      { id: 'orders', points: downsample(this.#orders) },
+      { id: 'bitrate', points: downsample(this.#bitrate) },
+      { id: 'skipped', points: downsample(this.#skipped) },
     ];
     const items = [...this.#items].sort((a, b) => a.t - b.t);
     return { durationMs: duration, items, series, skipped: this.#skippedTypes };

@@ -13,6 +13,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../electron/contr
 import { startWebHost, type WebHost } from '../../electron/web/server.ts';
 import { parseCsv } from '../../scenarios/scoring/csv.ts';
 import { inProcessCall } from '../harness/evidence.ts';
+import { zh } from '../harness/i18n.ts';
 
 const SAMPLE = fileURLToPath(new URL('../fixtures/evidence/sample/', import.meta.url));
 const sessionId = (JSON.parse(readFileSync(join(SAMPLE, 'manifest.json'), 'utf8')) as { sessionId: string }).sessionId;
@@ -51,7 +52,7 @@ describe('scoring service on a real package', () => {
     expect(open.scenario?.hashMatches).toBe(true);
     expect(open.rubric.reduce((s, r) => s + r.max, 0)).toBe(100);
     rubricIds.push(...open.rubric.map((r) => r.id));
-    expect(open.timeline.items.some((i) => i.lane === 'actions' && i.label.includes('讲解中'))).toBe(true);
+    expect(open.timeline.items.some((i) => i.lane === 'actions' && zh(i.label.key, i.label.params).includes('讲解中'))).toBe(true);
     expect(open.metrics.find((m) => m.id === 'pinned_product')?.moments.length).toBe(1);
     expect(open.panel.members).toEqual([]);
   });

@@ -1,6 +1,7 @@
 // The audience model reacts to what the trainee does, and every viewer change says why.
 import { describe, expect, it } from 'vitest';
-import { computeMetrics, createSession, step, viewerReasonLabel, type Effect, type Input, type SessionState } from '../../scenarios/engine/index.ts';
+import { computeMetrics, createSession, step, viewerReasonKey, type Effect, type Input, type SessionState } from '../../scenarios/engine/index.ts';
+import { enText, zh } from '../harness/i18n.ts';
 import { busyScenario, drive, talking } from '../harness/scenarios.ts';
 
 const viewersEffects = (effects: Effect[]) => effects.flatMap((e) => (e.type === 'viewers' ? [e] : []));
@@ -18,7 +19,11 @@ describe('audience model', () => {
     for (const e of viewersEffects(run.effects)) {
       expect(e.changes.length).toBeGreaterThan(0);
       expect(e.viewers - prev).toBe(e.changes.reduce((a, c) => a + c.delta, 0));
-      for (const c of e.changes) expect(viewerReasonLabel(c.reason).length).toBeGreaterThan(0);
+      for (const c of e.changes) {
+        // Each reason has words in both languages (zh/enText throw on a missing key).
+        expect(zh(viewerReasonKey(c.reason)).length).toBeGreaterThan(0);
+        expect(enText(viewerReasonKey(c.reason)).length).toBeGreaterThan(0);
+      }
       prev = e.viewers;
     }
     expect(prev).toBe(run.state.viewers);

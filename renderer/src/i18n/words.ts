@@ -2,7 +2,8 @@
 // t() is typed against the zh-CN resources (i18next.d.ts); a message's key comes from the domain
 // as one of the key types below, and DomainKeys proves at typecheck that the locale has each one.
 import type { TFunction } from 'i18next';
-import type { ActionKey, FaultKey, ImprovementKey, MarkerKey, MetricValueKey, RejectKey, RemedyKey } from '../../../scenarios/engine/index.ts';
+import type { ActionKey, FaultKey, ImprovementKey, MarkerKey, MetricValueKey, RejectKey, RemedyKey, ViewerReasonKey } from '../../../scenarios/engine/index.ts';
+import type { TimelineKey } from '../../../scenarios/scoring/timeline.ts';
 import type { FindingCode } from '../../../scenarios/device-check/findings.ts';
 import type { MetricId } from '../../../scenarios/format/schema.ts';
 import type { MomentCode } from '../../../scenarios/scoring/metrics.ts';
@@ -25,6 +26,8 @@ export type DomainKeys = Present<
   | MarkerKey
   | FaultKey
   | RemedyKey
+  | ViewerReasonKey
+  | TimelineKey
   | ImprovementKey
   | MetricValueKey
   | `engine.metric.${MetricId}.label`

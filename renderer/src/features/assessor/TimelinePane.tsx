@@ -3,7 +3,9 @@
 // anything seeks the video; while it plays, the current events light up.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ANNOTATION_TAG_NAMES, ANNOTATION_TAGS, LANE_NAMES, LANES, type AnnotationTag, type Lane } from '../../../../scenarios/scoring/index.ts';
+import type { TFunction } from 'i18next';
+import { ANNOTATION_TAGS, LANES, type AnnotationTag, type Lane } from '../../../../scenarios/scoring/index.ts';
+import { say } from '../../i18n/words.ts';
 import { registerVideo, seek, useAssessor } from './store.ts';
 import { fmtTime, isCurrent, mediaUrl, nextAnnotationId, percentOf, type TimelineItem } from './view.ts';
 
@@ -32,20 +34,26 @@ function Player({ sessionId, media }: { sessionId: string; media: { name: string
   );
 }
 
+/** An item's label, then its facts ('' when it has none). */
+const labelOf = (t: TFunction, item: TimelineItem) => say(t, item.label);
+const detailOf = (t: TFunction, item: TimelineItem) => item.detail.map((d) => say(t, d)).join(t('timeline.sep'));
+
 function Spark({ series, duration }: { series: Series; duration: number }) {
   const { t } = useTranslation();
+  const label = t(`timeline.series.${series.id}.label`);
+  const unit = t(`timeline.series.${series.id}.unit`);
   const max = Math.max(1, ...series.points.map((p) => p[1]));
   const path = series.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${percentOf(p[0], duration).toFixed(2)},${(28 - (p[1] / max) * 26).toFixed(2)}`).join(' ');
   const last = series.points.at(-1);
   return (
-    <div className="as-lane as-series" title={t('assessor.timeline.seriesMax', { label: series.label, max, unit: series.unit })}>
-      <span className="as-lane-name">{series.label}</span>
+    <div className="as-lane as-series" title={t('assessor.timeline.seriesMax', { label, max, unit })}>
+      <span className="as-lane-name">{label}</span>
       <div className="as-track" onClick={(e) => seekFromTrack(e, duration)}>
         <svg viewBox="0 0 100 30" preserveAspectRatio="none" className={`as-spark as-spark-${series.id}`}>
           <path d={path} vectorEffect="non-scaling-stroke" />
         </svg>
         <span className="as-spark-max">
-          {max} {series.unit}
+          {max} {unit}
           {last ? t('assessor.timeline.seriesLast', { value: last[1] }) : ''}
         </span>
       </div>
@@ -60,6 +68,8 @@ function seekFromTrack(e: React.MouseEvent<HTMLDivElement>, duration: number): v
 }
 
 function Marker({ item, duration, now }: { item: TimelineItem; duration: number; now: number }) {
+  const { t } = useTranslation();
+  const detail = detailOf(t, item);
   const left = percentOf(item.t, duration);
   const span = item.end !== null && item.end > item.t;
   const width = span ? Math.max(0.6, percentOf(item.end ?? item.t, duration) - left) : undefined;
@@ -67,7 +77,7 @@ function Marker({ item, duration, now }: { item: TimelineItem; duration: number;
     <button
       className={`as-mark as-tone-${item.tone}${span ? ' as-span' : ''}${isCurrent(item, now) ? ' as-now' : ''}`}
       style={{ left: `${left}%`, ...(width === undefined ? {} : { width: `${width}%` }) }}
-      title={`${fmtTime(item.t)} ${item.label}${item.detail ? `\n${item.detail}` : ''}`}
+      title={`${fmtTime(item.t)} ${labelOf(t, item)}${detail ? `\n${detail}` : ''}`}
       onClick={() => seek(item.t)}
       data-testid={`mark-${item.id}`}
     />
@@ -92,7 +102,7 @@ function Annotate() {
       <div className="as-row as-wrap">
         {ANNOTATION_TAGS.map((x) => (
           <button key={x} className={tag === x ? 'as-chip as-on' : 'as-chip'} onClick={() => setTag(tag === x ? null : x)} data-testid={`tag-${x}`}>
-            {ANNOTATION_TAG_NAMES[x]}
+            {t(`timeline.tag.${x}`)}
           </button>
         ))}
         <input className="as-grow" value={text} placeholder={t('assessor.annotate.text')} onChange={(e) => setText(e.target.value)} maxLength={500} data-testid="as-note-text" />
@@ -117,8 +127,8 @@ export function TimelinePane() {
   const rows = useMemo(
     () =>
       [
-        ...shown.map((i) => ({ key: i.id, t: i.t, end: i.end, tone: i.tone, lane: i.lane, laneName: LANE_NAMES[i.lane], label: i.label, detail: i.detail })),
-        ...(only === null ? notes : []).map((a) => ({ key: `note-${a.id}`, t: a.t, end: null, tone: 'info' as const, lane: 'note', laneName: t('assessor.timeline.annotations'), label: `${a.tag ? `【${ANNOTATION_TAG_NAMES[a.tag]}】` : ''}${a.text}`, detail: null })),
+        ...shown.map((i) => ({ key: i.id, t: i.t, end: i.end, tone: i.tone, lane: i.lane, laneName: t(`timeline.lane.${i.lane}`), label: labelOf(t, i), detail: detailOf(t, i) })),
+        ...(only === null ? notes : []).map((a) => ({ key: `note-${a.id}`, t: a.t, end: null, tone: 'info' as const, lane: 'note', laneName: t('assessor.timeline.annotations'), label: `${a.tag ? t('assessor.timeline.tagged', { tag: t(`timeline.tag.${a.tag}`) }) : ''}${a.text}`, detail: '' })),
       ].sort((a, b) => a.t - b.t),
     [shown, notes, only, t],
   );
@@ -146,7 +156,7 @@ export function TimelinePane() {
         </div>
         {lanes.map((lane) => (
           <div key={lane} className="as-lane" data-lane={lane}>
-            <span className="as-lane-name">{LANE_NAMES[lane]}</span>
+            <span className="as-lane-name">{t(`timeline.lane.${lane}`)}</span>
             <div className="as-track" onClick={(e) => seekFromTrack(e, duration)}>
               {timeline.items
                 .filter((i) => i.lane === lane)
@@ -169,7 +179,7 @@ export function TimelinePane() {
                 key={`${a.who ?? 'me'}-${a.id}`}
                 className={`as-mark as-note-mark${a.who === null ? '' : ' as-others'}`}
                 style={{ left: `${percentOf(a.t, duration)}%` }}
-                title={`${fmtTime(a.t)} ${a.tag ? ANNOTATION_TAG_NAMES[a.tag] : ''} ${a.text}${a.who === null ? '' : `（${a.who}）`}`}
+                title={`${fmtTime(a.t)} ${a.tag ? t(`timeline.tag.${a.tag}`) : ''} ${a.text}${a.who === null ? '' : t('assessor.timeline.by', { who: a.who })}`}
                 onClick={() => seek(a.t)}
               />
             ))}
@@ -187,7 +197,7 @@ export function TimelinePane() {
         </button>
         {lanes.map((l) => (
           <button key={l} className={only === l ? 'as-chip as-on' : 'as-chip'} onClick={() => setOnly(only === l ? null : l)}>
-            {LANE_NAMES[l]} {timeline.items.filter((i) => i.lane === l).length}
+            {t(`timeline.lane.${l}`)} {timeline.items.filter((i) => i.lane === l).length}
           </button>
         ))}
       </div>

@@ -51,6 +51,8 @@ const assessorEn: Shape<typeof assessorZh> = {
     all: 'All',
     seriesMax: '{{label}} (max {{max}} {{unit}})',
     seriesLast: ' · last {{value}}',
+    tagged: '[{{tag}}] ',
+    by: ' ({{who}})',
   },
   annotate: {
     heading: 'Note at {{time}}',

@@ -53,6 +53,8 @@ const assessor = {
     all: '全部',
     seriesMax: '{{label}}（最大 {{max}} {{unit}}）',
     seriesLast: ' · 末 {{value}}',
+    tagged: '【{{tag}}】',
+    by: '（{{who}}）',
   },
   annotate: {
     heading: '在 {{time}} 添加批注',

@@ -3,6 +3,7 @@ import centre from '../../features/centre/locale-en.ts';
 import deviceCheck from '../../features/device-check/locale-en.ts';
 import evidence from '../../features/evidence/locale-en.ts';
 import liveRoom from '../../features/live-room/locale-en.ts';
+import timeline from './timeline-en.ts';
 import engine from './engine-en.ts';
 import review from '../../features/review/locale-en.ts';
 import type zhCN from './zh-CN.ts';
@@ -59,6 +60,7 @@ const en: Shape<typeof zhCN> = {
   liveRoom,
   review,
   engine,
+  timeline,
 };
 
 export default en;

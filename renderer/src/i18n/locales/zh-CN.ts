@@ -3,6 +3,7 @@ import centre from '../../features/centre/locale-zh.ts';
 import deviceCheck from '../../features/device-check/locale-zh.ts';
 import evidence from '../../features/evidence/locale-zh.ts';
 import liveRoom from '../../features/live-room/locale-zh.ts';
+import timeline from './timeline-zh.ts';
 import engine from './engine-zh.ts';
 import review from '../../features/review/locale-zh.ts';
 
@@ -56,6 +57,7 @@ const zhCN = {
   liveRoom,
   review,
   engine,
+  timeline,
 } as const;
 
 export default zhCN;
