@@ -5,12 +5,13 @@ import { normalise, scanText } from '../compliance/index.ts';
 import { ABUSE_KINDS, QUESTION_TOPICS } from '../format/schema.ts';
 import { emit, mark, own, record, reject, type Ctx } from './ctx.ts';
 import { endFault, isActive, startFault } from './faults.ts';
+import { riskyLineBefore } from './host.ts';
 import { MODEL } from './model.ts';
 import { remedyFor } from './remedies.ts';
 import { next } from './rng.ts';
 import { bumpMinute, changeViewers, placeOrder } from './room.ts';
 import { endSession } from './simulate.ts';
-import type { AnswerVia, BannedHitRecord, Comment, Input, TextField } from './types.ts';
+import { HOST_PROMPT_TOPICS, type AnswerVia, type BannedHitRecord, type Comment, type Input, type TextField } from './types.ts';
 import { voiceSample } from './voice.ts';
 
 type Of<K extends Input['type']> = Extract<Input, { type: K }>;
@@ -216,6 +217,40 @@ function unblockKeyword(c: Ctx, input: Of<'unblock_keyword'>): void {
   record(c, input.type, keyword, 'keyword_unblocked', { keyword });
 }
 
+function deleteComment(c: Ctx, input: Of<'delete_comment'>): void {
+  const t = c.s.t;
+  const target = findComment(c, input.commentId);
+  if (target === undefined) return reject(c, input.type, 'comment_not_found', { id: input.commentId }, input.commentId);
+  if (c.s.deleted.some((d) => d.commentId === target.id)) return reject(c, input.type, 'already_deleted', { user: target.user }, target.id);
+  const legit = !ABUSE_KINDS.includes(target.kind);
+  own(c, 'deleted').push({ t, commentId: target.id, userId: target.userId, user: target.user, kind: target.kind, legit });
+  if (c.s.pinnedComment === target.id) {
+    c.s.pinnedComment = null;
+    emit(c, { type: 'comment_pinned', t, commentId: null });
+  }
+  emit(c, { type: 'comment_deleted', t, commentId: target.id, legit });
+  const text = c.s.recent.find((x) => x.id === target.id)?.text ?? '';
+  record(c, input.type, target.id, legit ? 'comment_deleted_legit' : 'comment_deleted', { user: target.user, text });
+  const i = byComment(c.s.abuse, target.id);
+  const abuse = c.s.abuse[i];
+  if (!legit && abuse !== undefined && !abuse.prevented && abuse.handledAt === null) own(c, 'abuse')[i] = { ...abuse, handledAt: t, handledBy: 'delete' };
+}
+
+function promptHost(c: Ctx, input: Of<'prompt_host'>): void {
+  const t = c.s.t;
+  if (c.s.scenario.audience.host !== 'simulated' || c.s.scenario.host === undefined) return reject(c, input.type, 'no_simulated_host');
+  if (!(HOST_PROMPT_TOPICS as readonly string[]).includes(input.topic)) return reject(c, input.type, 'bad_prompt', { topic: input.topic });
+  const commentId = input.commentId ?? null;
+  const comment = commentId === null ? undefined : c.s.recent.find((x) => x.id === commentId);
+  if (input.topic === 'question' && comment === undefined) return reject(c, input.type, 'not_recent', { id: commentId ?? '', recent: MODEL.recentComments }, commentId);
+  const risky = input.topic === 'compliance' && riskyLineBefore(c.s.scenario, t) !== null;
+  const figures = { viewers: c.s.viewers, orders: c.s.orders.length, gmv: c.s.gmv };
+  own(c, 'hostPrompts').push({ t, topic: input.topic, commentId: comment?.id ?? null, risky, ...figures });
+  emit(c, { type: 'host_prompted', t, topic: input.topic, risky, ...figures, comment: comment?.text ?? null });
+  const code = input.topic === 'data' ? 'host_prompted_data' : input.topic === 'question' ? 'host_prompted_question' : risky ? 'host_prompted_compliance_risky' : 'host_prompted_compliance';
+  record(c, input.type, comment?.id ?? null, code, { viewers: figures.viewers, orders: figures.orders, gmv: (figures.gmv / 100).toFixed(2), comment: comment?.text ?? '' });
+}
+
 function pinComment(c: Ctx, input: Of<'pin_comment'>): void {
   if (!c.s.recent.some((x) => x.id === input.commentId)) return reject(c, input.type, 'not_recent', { id: input.commentId, recent: MODEL.recentComments }, input.commentId);
   c.s.pinnedComment = input.commentId;
@@ -408,6 +443,10 @@ export function applyInput(c: Ctx, input: Input): void {
       return ackFault(c, input);
     case 'cover_selling_point':
       return coverPoint(c, input);
+    case 'delete_comment':
+      return deleteComment(c, input);
+    case 'prompt_host':
+      return promptHost(c, input);
     case 'set_text':
       return setText(c, input);
     case 'end':

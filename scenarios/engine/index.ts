@@ -1,6 +1,8 @@
 // Public API of the session engine. See README.md here for how the live room uses it and
 // MODEL.md for the audience and conversion formulas.
 export type * from './types.ts';
+export { HOST_PROMPT_TOPICS } from './types.ts';
+export { HOST_LINE_HOLD_MS, HOST_WARN_WINDOW_MS, hostLineAt, hostLineBanned, riskyLineBefore, type SaidLine } from './host.ts';
 export { createSession, deserialize, serialize, fen, type SessionOptions, ARRIVAL_REASONS, LEAVE_REASONS } from './session.ts';
 export { replay, step } from './step.ts';
 export { rebuildSession, type LoggedSession, type Rebuilt } from './rebuild.ts';

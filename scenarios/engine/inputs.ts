@@ -2,7 +2,7 @@
 // events.jsonl, the contract): parseInput turns untrusted JSON into an Input or says what is wrong.
 import { z } from 'zod';
 import { QUESTION_TOPICS } from '../format/schema.ts';
-import type { Input } from './types.ts';
+import { HOST_PROMPT_TOPICS, type Input } from './types.ts';
 
 const T = z.number().nonnegative();
 const Id = z.string().min(1).max(200);
@@ -27,6 +27,8 @@ export const InputSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ack_fault'), t: T, faultId: Id, remedy: Id, note: Text.nullable().optional() }),
   z.strictObject({ type: z.literal('cover_selling_point'), t: T, productId: Id, pointId: Id }),
   z.strictObject({ type: z.literal('set_text'), t: T, field: z.enum(['title', 'script', 'notice']), text: Text }),
+  z.strictObject({ type: z.literal('delete_comment'), t: T, commentId: Id }),
+  z.strictObject({ type: z.literal('prompt_host'), t: T, topic: z.enum(HOST_PROMPT_TOPICS), commentId: Id.nullable().optional() }),
   z.strictObject({ type: z.literal('end'), t: T }),
   z.strictObject({ type: z.literal('voice'), t: T, level: z.number().min(0).max(1) }),
   z.strictObject({ type: z.literal('camera'), t: T, available: z.boolean() }),

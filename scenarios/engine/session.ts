@@ -77,6 +77,8 @@ export function createSession(scenario: LiveRoomScenario, options: SessionOption
     abuse: [],
     mutes: [],
     keywords: [],
+    deleted: [],
+    hostPrompts: [],
     pinnedComment: null,
     pinnedProduct: null,
     pinHistory: [],

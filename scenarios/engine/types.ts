@@ -8,6 +8,9 @@ import type { FaultImpact, SessionFaultKind } from './remedies.ts';
 // ---------------------------------------------------------------- inputs
 
 export type TextField = 'title' | 'script' | 'notice';
+export const HOST_PROMPT_TOPICS = ['data', 'compliance', 'question'] as const;
+/** data: live figures (3:6.2.3 提供产品实时数据) · compliance: a warning about what the host said · question: a viewer's question passed on. */
+export type HostPromptTopic = (typeof HOST_PROMPT_TOPICS)[number];
 export type ObsDrillInputStatus = 'active' | 'detected' | 'recovered' | 'restored' | 'failed';
 
 /** Everything that can happen to a session. Every input carries its session time `t` (ms). */
@@ -33,6 +36,10 @@ export type Input =
   | { type: 'ack_fault'; t: number; faultId: string; remedy: string; note?: string | null }
   | { type: 'cover_selling_point'; t: number; productId: string; pointId: string }
   | { type: 'set_text'; t: number; field: TextField; text: string }
+  /** 删除评论: the administrator removes one comment from the room. */
+  | { type: 'delete_comment'; t: number; commentId: string }
+  /** 提醒主播: the administrator passes the simulated host live figures, a compliance warning or a viewer's question. */
+  | { type: 'prompt_host'; t: number; topic: HostPromptTopic; commentId?: string | null }
   | { type: 'end'; t: number }
   // devices (renderer/src/media)
   /** Mic voice-activity level 0..1, ~10 samples a second. */
@@ -101,7 +108,7 @@ export interface AbuseRecord {
   /** Never shown: the author was muted or a keyword blocked it on arrival. */
   prevented: boolean;
   handledAt: number | null;
-  handledBy: 'mute' | 'keyword' | null;
+  handledBy: 'mute' | 'keyword' | 'delete' | null;
 }
 
 export interface MuteRecord {
@@ -313,7 +320,10 @@ export type RejectCode =
   | 'unknown_point'
   | 'already_covered'
   | 'bad_field'
-  | 'unknown_fault';
+  | 'unknown_fault'
+  | 'already_deleted'
+  | 'no_simulated_host'
+  | 'bad_prompt';
 export type RejectKey = `engine.reject.${RejectCode}`;
 
 /** What an applied input did, for the action list (复盘, CSV). */
@@ -342,6 +352,12 @@ export type ActionCode =
   | 'camera_lost'
   | 'camera_back'
   | 'obs_drill'
+  | 'comment_deleted'
+  | 'comment_deleted_legit'
+  | 'host_prompted_data'
+  | 'host_prompted_compliance'
+  | 'host_prompted_compliance_risky'
+  | 'host_prompted_question'
   | 'ended';
 export type ActionKey = `engine.action.${ActionCode}`;
 
@@ -407,6 +423,10 @@ export interface SessionState {
   abuse: AbuseRecord[];
   mutes: MuteRecord[];
   keywords: KeywordRecord[];
+  /** Comments the administrator deleted; `legit`: an ordinary viewer's comment (deleted by mistake). */
+  deleted: { t: number; commentId: string; userId: string; user: string; kind: CommentKind; legit: boolean }[];
+  /** What the administrator passed to the simulated host; `risky`: a warning that followed a rule-breaking line. */
+  hostPrompts: { t: number; topic: HostPromptTopic; commentId: string | null; risky: boolean; viewers: number; orders: number; gmv: number }[];
   pinnedComment: string | null;
 
   pinnedProduct: string | null;
@@ -470,6 +490,8 @@ export type Effect =
   | { type: 'sold_out'; t: number; productId: string; what: 'stock' | 'coupon' | 'flash' }
   | { type: 'product_pinned'; t: number; productId: string | null }
   | { type: 'comment_pinned'; t: number; commentId: string | null }
+  | { type: 'comment_deleted'; t: number; commentId: string; legit: boolean }
+  | { type: 'host_prompted'; t: number; topic: HostPromptTopic; risky: boolean; viewers: number; orders: number; gmv: number; comment: string | null }
   /** `mistaken` is for the review, not for display during the live. */
   | { type: 'user_muted'; t: number; userId: string; user: string; until: number; mistaken: boolean }
   | { type: 'user_unmuted'; t: number; userId: string }

@@ -125,12 +125,33 @@ function checkEvents(s: LiveRoomScenario, out: CheckIssue[]): void {
   });
 }
 
+function checkHost(s: LiveRoomScenario, out: CheckIssue[]): void {
+  const simulated = s.audience.host === 'simulated';
+  if (s.host === undefined) {
+    if (simulated) out.push({ path: ['audience', 'host'], message: '主播由系统模拟（audience.host: simulated）时需要 host：主播昵称和台词 lines (a simulated host needs host.name and host.lines)' });
+    return;
+  }
+  if (!simulated) {
+    out.push({ path: ['host'], message: '学员本人是主播（audience.host: trainee），不能再设模拟主播 host (host is only for audience.host: simulated)' });
+    return;
+  }
+  const products = new Set(s.products.map((p) => p.id));
+  s.host.lines.forEach((line, i) => {
+    const at = (...rest: (string | number)[]): FieldPath => ['host', 'lines', i, ...rest];
+    if (line.at >= s.durationSec) out.push({ path: at('at'), message: `台词时间 ${line.at} 秒不在直播时长 ${s.durationSec} 秒之内 (a line must start before durationSec)` });
+    const before = s.host?.lines[i - 1];
+    if (before !== undefined && line.at <= before.at) out.push({ path: at('at'), message: `台词时间 ${line.at} 秒应晚于上一句的 ${before.at} 秒 (lines in time order, one at a time)` });
+    if (line.product !== undefined && !products.has(line.product)) out.push({ path: at('product'), message: `商品 "${line.product}" 不存在，可选：${[...products].join(', ')} (unknown product id)` });
+  });
+}
+
 /** The checks of each task kind: a new kind must add its entry (the type requires one per kind). */
 const KIND_CHECKS: { [K in TaskKind]: (s: Extract<Scenario, { kind: K }>, out: CheckIssue[], options: CheckOptions) => void } = {
   live_room: (s, out, options) => {
     checkProducts(s, out, options.assetExists);
     checkAudience(s, out);
     checkEvents(s, out);
+    checkHost(s, out);
   },
 };
 

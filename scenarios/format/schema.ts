@@ -227,6 +227,30 @@ export const TaskBase = {
   skills: z.array(SkillCode).min(1),
 };
 
+/** Longest line of the simulated host: one caption under the drawn host, read in a few seconds. */
+export const HOST_LINE_MAX = 80;
+
+/**
+ * One line of the simulated host's talk track (平台管理员 tasks): said from `at` until the next
+ * line (or for a few seconds at the end). `product`: the product the host is explaining then (the
+ * administrator should have it 讲解中). A line may break the rules on purpose (“全网最低价”): the
+ * administrator is to warn the host, and the engine notes whether a warning followed one.
+ */
+export const HostLine = z.strictObject({
+  at: Seconds,
+  text: Text.refine((x) => x.length <= HOST_LINE_MAX, { error: `主播台词最多 ${HOST_LINE_MAX} 个字 (a host line is at most ${HOST_LINE_MAX} characters)` }),
+  product: Id.optional(),
+});
+export type HostLine = z.infer<typeof HostLine>;
+
+/** The simulated host of a task whose trainee is the platform administrator (audience.host: simulated). */
+export const SimulatedHost = z.strictObject({
+  /** 主播昵称, shown on the drawn host. */
+  name: Text,
+  lines: z.array(HostLine).min(1),
+});
+export type SimulatedHost = z.infer<typeof SimulatedHost>;
+
 /** The live room (直播间): products, a simulated audience, scripted events, a rubric citing automatic metrics. */
 export const LiveRoomScenario = z.strictObject({
   /** A file without `kind` is a live-room task (the loader fills it in, so first-wave files keep their hash). */
@@ -235,6 +259,8 @@ export const LiveRoomScenario = z.strictObject({
   products: z.array(Product).min(1),
   audience: Audience,
   events: z.array(ScriptedEvent).default([]),
+  /** The simulated host and its talk track: required when audience.host is simulated, refused otherwise. */
+  host: SimulatedHost.optional(),
   rubric: z.array(RubricItem).min(1),
 });
 export type LiveRoomScenario = z.infer<typeof LiveRoomScenario>;

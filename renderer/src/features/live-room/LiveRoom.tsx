@@ -84,7 +84,7 @@ export function LiveRoom() {
         </aside>
       </div>
       <footer className="lr-foot">
-        <ShortcutLegend compact />
+        <ShortcutLegend compact simulatedHost={state.scenario.audience.host === 'simulated'} />
       </footer>
       {powerCut !== undefined && <PowerCut fault={powerCut} now={state.t} />}
       {stage === 'ending' && (

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionState } from '../../../../scenarios/engine/index.ts';
-import { blockKeyword, DEFAULT_MUTE_SEC, markAnswered, muteComment, togglePinComment } from './actions.ts';
+import { blockKeyword, DEFAULT_MUTE_SEC, deleteComment, markAnswered, muteComment, promptHost, togglePinComment } from './actions.ts';
 import { formatClock } from './clock.ts';
 import { Key } from './ShortcutBar.tsx';
 import { dispatch } from './session.ts';
@@ -20,6 +20,8 @@ function Selected({ state }: { state: SessionState }) {
   if (selected === null || item === undefined) return <p className="lr-empty">{t('liveRoom.moderation.pick')}</p>;
   const waiting = item.status === 'open' || item.status === 'expired';
   const pinned = state.pinnedComment === item.id;
+  // 平台管理员: the host is simulated; the administrator answers in writing, deletes, passes questions on.
+  const admin = state.scenario.audience.host === 'simulated';
   return (
     <div className={`lr-selected k-${item.kind}`} data-testid="lr-selected">
       <p>
@@ -27,7 +29,7 @@ function Selected({ state }: { state: SessionState }) {
       </p>
       <p className="lr-selected-text">{item.text}</p>
       <div className="lr-selected-actions">
-        {waiting && (
+        {waiting && !admin && (
           <button type="button" className="lr-primary" onClick={() => markAnswered(item.id)}>
             {t('liveRoom.queue.markAnswered')} <Key k="A" />
           </button>
@@ -52,6 +54,16 @@ function Selected({ state }: { state: SessionState }) {
             {t('liveRoom.moderation.mute')} <Key k="M" />
           </button>
         </span>
+        {admin && (
+          <button type="button" className="lr-danger" onClick={() => deleteComment(item.id)} disabled={item.hidden !== null} data-testid="lr-delete">
+            {t('liveRoom.moderation.delete')}
+          </button>
+        )}
+        {admin && waiting && (
+          <button type="button" onClick={() => promptHost('question', item.id)} data-testid="lr-to-host">
+            {t('liveRoom.moderation.toHost')}
+          </button>
+        )}
         <button type="button" className="lr-link" onClick={() => set({ selected: null })}>
           {t('liveRoom.moderation.close')}
         </button>
@@ -124,11 +136,32 @@ function Muted({ state }: { state: SessionState }) {
   );
 }
 
+/**
+ * 提醒主播 (平台管理员 tasks): live figures for the host, a compliance warning. Nothing here says
+ * when the host has broken a rule: noticing it is the skill assessed (5:1.3.2); the engine notes
+ * whether a warning followed such a line.
+ */
+function HostPrompt() {
+  const { t } = useTranslation();
+  return (
+    <div className="lr-hostprompt" data-testid="lr-hostprompt">
+      <h4>{t('liveRoom.simHost.promptTitle')}</h4>
+      <button type="button" onClick={() => promptHost('data')} title={t('liveRoom.simHost.promptDataHint')} data-testid="lr-prompt-data">
+        {t('liveRoom.simHost.promptData')}
+      </button>
+      <button type="button" onClick={() => promptHost('compliance')} title={t('liveRoom.simHost.promptComplianceHint')} data-testid="lr-prompt-compliance">
+        {t('liveRoom.simHost.promptCompliance')}
+      </button>
+    </div>
+  );
+}
+
 export function ModerationPanel({ state }: { state: SessionState }) {
   const { t } = useTranslation();
   return (
     <section className="lr-moderation" aria-label={t('liveRoom.moderation.title')}>
       <h3>{t('liveRoom.moderation.title')}</h3>
+      {state.scenario.audience.host === 'simulated' && <HostPrompt />}
       <Selected state={state} />
       <Keywords state={state} />
       <Muted state={state} />

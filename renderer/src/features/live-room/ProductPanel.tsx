@@ -56,6 +56,27 @@ function ProductCard({ p, state, first }: { p: Product; state: Room; first: bool
           {p.flashSale !== undefined && t('liveRoom.product.flashStock', { left: stock?.flashStock ?? 0 })}
         </p>
       )}
+      {state.scenario.audience.host === 'simulated' ? (
+        <>
+          <h5>{t('liveRoom.simHost.points')}</h5>
+          <ul className="lr-simpoints" data-testid="lr-simpoints">
+            {p.sellingPoints.map((x) => (
+              <li key={x.id}>{x.text}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <HostPoints p={p} state={state} first={first} />
+      )}
+    </article>
+  );
+}
+
+/** 卖点 the host marks as covered while talking (keys 1–9 on the first product). */
+function HostPoints({ p, state, first }: { p: Product; state: Room; first: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
       <h5>{t('liveRoom.product.points')}</h5>
       <ol className="lr-points">
         {p.sellingPoints.map((x, i) => {
@@ -71,7 +92,7 @@ function ProductCard({ p, state, first }: { p: Product; state: Room; first: bool
           );
         })}
       </ol>
-    </article>
+    </>
   );
 }
 

@@ -32,9 +32,11 @@ function Queue({ state, target }: { state: SessionState; target: string | null }
           {t('liveRoom.queue.count', { count: queue.open })}
           {queue.overdue > 0 && t('liveRoom.queue.overdue', { count: queue.overdue })}
         </span>
-        <button type="button" className="lr-primary" onClick={() => markAnswered(target)} disabled={open.length === 0} data-testid="lr-mark-answered">
-          {t('liveRoom.queue.markAnswered')} <Key k="A" />
-        </button>
+        {state.scenario.audience.host !== 'simulated' && (
+          <button type="button" className="lr-primary" onClick={() => markAnswered(target)} disabled={open.length === 0} data-testid="lr-mark-answered">
+            {t('liveRoom.queue.markAnswered')} <Key k="A" />
+          </button>
+        )}
       </header>
       {open.length === 0 ? (
         <p className="lr-empty">{t('liveRoom.queue.empty')}</p>

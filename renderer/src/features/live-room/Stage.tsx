@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FAULTS, MODEL, type FaultRecord, type SessionState } from '../../../../scenarios/engine/index.ts';
 import { FirstImage } from './ProductImage.tsx';
+import { SimHost } from './SimHost.tsx';
 import { useLiveRoom } from './store.ts';
 import { Toasts } from './Toasts.tsx';
 
@@ -117,19 +118,22 @@ export function Stage({ faults }: { faults: readonly FaultRecord[] }) {
   }, [down]);
 
   if (state === null) return null;
-  const hasVideo = stream !== null && stream.getVideoTracks().some((x) => x.readyState === 'live');
+  // 平台管理员 tasks: the host is simulated and drawn; the trainee's camera is not the host.
+  const simulated = state.scenario.audience.host === 'simulated';
+  const hasVideo = simulated || (stream !== null && stream.getVideoTracks().some((x) => x.readyState === 'live'));
+  const hostName = simulated ? (state.scenario.host?.name ?? t('liveRoom.simHost.label')) : null;
   return (
-    <div className={`lr-stage${down ? ' frozen' : ''}${noPicture || !hasVideo ? ' dark' : ''}`} data-testid="lr-stage">
-      <video ref={ref} muted playsInline autoPlay />
+    <div className={`lr-stage${simulated ? ' sim' : ''}${down ? ' frozen' : ''}${noPicture || !hasVideo ? ' dark' : ''}`} data-testid="lr-stage">
+      {simulated ? <SimHost state={state} silent={noSound !== undefined || down !== undefined} /> : <video ref={ref} muted playsInline autoPlay />}
       {(!hasVideo || noPicture) && <div className="lr-nopicture">{noPicture ? t('liveRoom.stage.noPicture', { title: t(FAULTS[noPicture.kind].key) }) : t('liveRoom.stage.noCamera')}</div>}
       <div className="lr-host">
-        <span className="lr-avatar">{state.scenario.products[0]?.name.slice(0, 1) ?? '播'}</span>
+        <span className="lr-avatar">{hostName?.slice(0, 1) ?? state.scenario.products[0]?.name.slice(0, 1) ?? '播'}</span>
         <div>
-          <b>{t('liveRoom.stage.host')}</b>
+          <b>{hostName === null ? t('liveRoom.stage.host') : t('liveRoom.simHost.badge', { name: hostName })}</b>
           <small>{t('liveRoom.stage.online', { count: state.viewers })}</small>
         </div>
       </div>
-      <MicMeter off={noSound !== undefined} />
+      {!simulated && <MicMeter off={noSound !== undefined} />}
       <Floating />
       <Offers state={state} />
       <Toasts />

@@ -1,12 +1,12 @@
 // The backstage (中控台) actions, shared by the buttons and the keyboard shortcuts. Each turns what
 // the trainee means ("push the coupon") into one engine input for the right product or comment;
 // the engine decides whether it applies (a rejection comes back as a toast).
-import type { SessionState } from '../../../../scenarios/engine/index.ts';
+import type { HostPromptTopic, SessionState } from '../../../../scenarios/engine/index.ts';
 import type { Product } from '../../../../scenarios/format/schema.ts';
 import { currentThread, threadById } from './queue.ts';
 import { dispatch, liveState } from './session.ts';
 import { useLiveRoom } from './store.ts';
-import type { ShortcutHit } from './shortcuts.ts';
+import { HOST_ONLY, type ShortcutHit } from './shortcuts.ts';
 
 /** The product an offer or a selling point is about: the 讲解中 one, else the first that fits. */
 export function focusProduct(fits: (p: Product) => boolean = () => true): Product | undefined {
@@ -57,6 +57,15 @@ export function togglePinComment(commentId: string): void {
   else dispatch({ type: 'pin_comment', commentId });
 }
 
+export function deleteComment(commentId: string): void {
+  dispatch({ type: 'delete_comment', commentId });
+}
+
+/** 提醒主播: live figures, a compliance warning, or (with a comment) a viewer's question passed on. */
+export function promptHost(topic: HostPromptTopic, commentId: string | null = null): void {
+  dispatch({ type: 'prompt_host', topic, commentId });
+}
+
 export function blockKeyword(keyword: string): void {
   dispatch({ type: 'block_keyword', keyword });
 }
@@ -77,6 +86,8 @@ export const DEFAULT_MUTE_SEC = 300;
 /** Runs a keyboard shortcut. Focus moves are done by the caller (they need the DOM). */
 export function runShortcut(hit: ShortcutHit): void {
   const store = useLiveRoom.getState();
+  // The simulated host answers and covers selling points itself; the administrator cannot for it.
+  if (liveState()?.scenario.audience.host === 'simulated' && HOST_ONLY.includes(hit.action)) return;
   switch (hit.action) {
     case 'markAnswered':
       return markAnswered(store.selected !== null && replyTarget() === store.selected ? store.selected : null);

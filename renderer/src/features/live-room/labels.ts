@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 /** The row texts, looked up once per language (not once per row: rows come and go 200 times a second). */
 export interface RowLabels {
   kind: Readonly<Record<string, string>>;
-  hidden: Readonly<Record<'muted' | 'keyword', string>>;
+  hidden: Readonly<Record<'muted' | 'keyword' | 'deleted', string>>;
   muted: string;
   answered: string;
   expired: string;
@@ -23,7 +23,7 @@ export function useRowLabels(): RowLabels {
   return useMemo(
     () => ({
       kind: Object.fromEntries(KINDS.map((k) => [k, t(`liveRoom.kind.${k}`)])),
-      hidden: { muted: t('liveRoom.stream.hidden.muted'), keyword: t('liveRoom.stream.hidden.keyword') },
+      hidden: { muted: t('liveRoom.stream.hidden.muted'), keyword: t('liveRoom.stream.hidden.keyword'), deleted: t('liveRoom.stream.hidden.deleted') },
       muted: t('liveRoom.stream.muted'),
       answered: t('liveRoom.stream.answered'),
       expired: t('liveRoom.stream.expired'),

@@ -36,6 +36,9 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keyLabel: 'Esc', action: 'escape' },
 ];
 
+/** The host's own actions: in a 平台管理员 task the host is simulated, so these keys do nothing and are not shown. */
+export const HOST_ONLY: readonly ShortcutAction[] = ['markAnswered', 'coverPoint'];
+
 const BY_KEY: Readonly<Record<string, ShortcutAction>> = {
   a: 'markAnswered',
   r: 'focusReply',

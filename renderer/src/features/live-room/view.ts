@@ -1,7 +1,7 @@
 // What the live room shows besides the engine state itself, folded from the engine's effects once
 // per frame (pure): the comment feed (capped: the DOM never holds more than FEED_CAP rows, however
 // fast comments come), short toasts, the latest banned-word hits and the pending 运营提示.
-import { FAULTS, type BannedHitRecord, type Effect, type FaultKey, type MessageParams, type RejectKey } from '../../../../scenarios/engine/index.ts';
+import { FAULTS, type BannedHitRecord, type Effect, type FaultKey, type HostPromptTopic, type MessageParams, type RejectKey } from '../../../../scenarios/engine/index.ts';
 import type { CommentKind, QuestionTopic } from '../../../../scenarios/format/schema.ts';
 
 export type FeedStatus = 'open' | 'answered' | 'expired' | null;
@@ -20,7 +20,7 @@ export interface FeedItem {
   /** For comments that expect an answer; null for the others. */
   readonly status: FeedStatus;
   /** Not shown to viewers: author muted or a blocked keyword matched. */
-  readonly hidden: 'muted' | 'keyword' | null;
+  readonly hidden: 'muted' | 'keyword' | 'deleted' | null;
   /** The author was muted after posting it. */
   readonly muted: boolean;
 }
@@ -51,6 +51,17 @@ export interface ToastMessage {
   readonly params: MessageParams;
 }
 
+export interface HostReply {
+  readonly t: number;
+  readonly topic: HostPromptTopic;
+  readonly risky: boolean;
+  readonly viewers: number;
+  readonly orders: number;
+  /** Yuan, two decimals. */
+  readonly gmv: string;
+  readonly comment: string | null;
+}
+
 export interface RoomView {
   readonly feed: Feed;
   readonly toasts: readonly Toast[];
@@ -59,6 +70,8 @@ export interface RoomView {
   readonly banned: readonly BannedHitRecord[];
   /** 运营提示 waiting for a flash sale. */
   readonly cue: { readonly id: string; readonly note: string | null; readonly productId: string; readonly until: number } | null;
+  /** The simulated host's answer to the administrator's latest prompt (提醒主播), captioned for a few seconds. */
+  readonly hostReply: HostReply | null;
 }
 
 export const FEED_CAP = 300;
@@ -67,7 +80,7 @@ export const TOAST_MS = 5000;
 const BANNED_CAP = 20;
 
 export function emptyView(): RoomView {
-  return { feed: { items: [], total: 0, hidden: 0 }, toasts: [], nextToastId: 1, banned: [], cue: null };
+  return { feed: { items: [], total: 0, hidden: 0 }, toasts: [], nextToastId: 1, banned: [], cue: null, hostReply: null };
 }
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
@@ -82,6 +95,7 @@ export function applyEffects(view: RoomView, effects: readonly Effect[], now: nu
   let nextToastId = view.nextToastId;
   let banned: BannedHitRecord[] | null = null;
   let cue = view.cue;
+  let hostReply = view.hostReply;
 
   const list = () => (acc.items ??= [...view.feed.items]);
   const toast = (tone: ToastTone, key: string, t: number, values: Record<string, string | number> = {}, messages?: Record<string, ToastMessage>) => {
@@ -110,6 +124,14 @@ export function applyEffects(view: RoomView, effects: readonly Effect[], now: nu
         if (isHidden !== null) hidden++;
         break;
       }
+      case 'comment_deleted':
+        if (list().some((x) => x.id === e.commentId && x.hidden === null)) hidden++;
+        update(e.commentId, (x) => ({ ...x, hidden: 'deleted' }));
+        toast('info', 'commentDeleted', e.t);
+        break;
+      case 'host_prompted':
+        hostReply = { t: e.t, topic: e.topic, risky: e.risky, viewers: e.viewers, orders: e.orders, gmv: yuan(e.gmv), comment: e.comment };
+        break;
       case 'answered':
         update(e.commentId, (x) => ({ ...x, status: 'answered' }));
         break;
@@ -189,5 +211,6 @@ export function applyEffects(view: RoomView, effects: readonly Effect[], now: nu
     nextToastId,
     banned: banned ?? view.banned,
     cue,
+    hostReply,
   };
 }

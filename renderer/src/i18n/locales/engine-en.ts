@@ -39,6 +39,9 @@ const engine: Shape<typeof engineZh> = {
     already_covered: 'Selling point “{{point}}” is already marked',
     bad_field: 'Not a text field: {{field}}',
     unknown_fault: 'Fault {{id}} does not exist',
+    already_deleted: 'This comment by {{user}} is already deleted',
+    no_simulated_host: 'In this task the trainee is the host: there is no simulated host to prompt',
+    bad_prompt: 'Unknown prompt topic {{topic}}',
   },
   action: {
     answered_voice: 'Answered aloud: {{comment}}',
@@ -65,6 +68,12 @@ const engine: Shape<typeof engineZh> = {
     camera_lost: 'Camera disconnected',
     camera_back: 'Camera back',
     obs_drill: 'OBS drill ($t(engine.fault.{{fault}}.title)): $t(engine.drillStatus.{{status}})',
+    comment_deleted: 'Deleted a comment by {{user}}: “{{text}}”',
+    comment_deleted_legit: 'Deleted an ordinary viewer’s comment by {{user}}: “{{text}}” (by mistake)',
+    host_prompted_data: 'Gave the host live figures: {{viewers}} online, {{orders}} orders, ¥{{gmv}} sales',
+    host_prompted_compliance: 'Reminded the host to keep to compliant wording',
+    host_prompted_compliance_risky: 'Warned the host to correct a non-compliant claim',
+    host_prompted_question: 'Passed a viewer’s question to the host: {{comment}}',
     ended: 'Ended the live',
   },
   marker: {

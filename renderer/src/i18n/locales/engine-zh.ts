@@ -36,6 +36,9 @@ const engine = {
     already_covered: '卖点“{{point}}”已标记',
     bad_field: '无效的文本类型 {{field}}',
     unknown_fault: '故障 {{id}} 不存在',
+    already_deleted: '{{user}} 的这条评论已删除',
+    no_simulated_host: '本任务的主播是学员本人，没有可提醒的模拟主播',
+    bad_prompt: '无效的提醒类型 {{topic}}',
   },
   action: {
     answered_voice: '口头回复：{{comment}}',
@@ -62,6 +65,12 @@ const engine = {
     camera_lost: '摄像头断开',
     camera_back: '摄像头恢复',
     obs_drill: 'OBS 演练（$t(engine.fault.{{fault}}.title)）：$t(engine.drillStatus.{{status}})',
+    comment_deleted: '删除评论：{{user}}“{{text}}”',
+    comment_deleted_legit: '删除了正常观众 {{user}} 的评论“{{text}}”（误删）',
+    host_prompted_data: '向主播提供实时数据：在线 {{viewers}} 人，{{orders}} 单，成交 ¥{{gmv}}',
+    host_prompted_compliance: '提醒主播注意合规用语',
+    host_prompted_compliance_risky: '主播说了违规用语后提醒其更正',
+    host_prompted_question: '把观众提问转给主播：{{comment}}',
     ended: '结束直播',
   },
   marker: {
