@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Json } from '../../scenarios/evidence/canonical.ts';
 import { stateDigest, type Replayer } from '../../scenarios/evidence/replay.ts';
 import { computeMetrics, createSession, parseInput, serialize, step, type SessionState } from '../../scenarios/engine/index.ts';
-import { loadScenario } from '../../scenarios/format/index.ts';
+import { asLiveRoom, loadScenario } from '../../scenarios/format/index.ts';
 
 const LIBRARY = fileURLToPath(new URL('../../scenarios/library/', import.meta.url));
 
@@ -23,7 +23,7 @@ function findScenario(id: string, hash: string) {
     const loaded = loadScenario(name, text);
     if (!loaded.ok || loaded.scenario.id !== id) continue;
     if (hash !== '' && hash !== scenarioHash(text)) throw new Error(`场景 ${id} 已与录制时不同 (logged hash ${hash.slice(0, 20)}…, library ${scenarioHash(text).slice(0, 20)}…)`);
-    return loaded.scenario;
+    return asLiveRoom(loaded.scenario);
   }
   throw new Error(`场景库中没有 ${id} (scenario not in scenarios/library)`);
 }

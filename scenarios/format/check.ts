@@ -4,6 +4,7 @@
 // function, since scenarios/ has no file system) images. Each kind adds its checks in the switch.
 import { bannedOnly, scanText } from '../compliance/index.ts';
 import { skillById, skillsFor, workTypeHasLevel } from '../standard/index.ts';
+import { checkWorksheet } from '../worksheet/check.ts';
 import type { FieldPath } from './locate.ts';
 import { COMMENT_KINDS, slotsOf, type BankEntry, type LiveRoomScenario } from './schema.ts';
 import type { Scenario, TaskKind } from './task.ts';
@@ -185,10 +186,12 @@ const KIND_CHECKS: { [K in TaskKind]: (s: Extract<Scenario, { kind: K }>, out: C
     checkEvents(s, out);
     checkHost(s, out);
   },
+  worksheet: (s, out) => checkWorksheet(s, out),
 };
 
 function checkOfKind(s: Scenario, out: CheckIssue[], options: CheckOptions): void {
-  KIND_CHECKS[s.kind](s, out, options);
+  if (s.kind === 'live_room') KIND_CHECKS.live_room(s, out, options);
+  else KIND_CHECKS.worksheet(s, out, options);
 }
 
 /** Every cross-check problem of a well-shaped scenario, each with the field path it concerns. */

@@ -5,7 +5,7 @@
 // cover and that exercise it (any task of that work type, whatever its own level).
 import type { Scenario } from '../format/index.ts';
 import { skillsFor, workTypes, type Level, type WorkTypeCode } from '../standard/index.ts';
-import { liveEvidence } from './exercises.ts';
+import { taskEvidence } from './exercises.ts';
 
 export interface CoverageRow {
   id: string;
@@ -32,7 +32,7 @@ export interface CoverageSelection {
 
 /** The evidence each claimed code of a task has: the trainee actions or parts that produce it (empty: not exercised). */
 export function exercisedBy(s: Scenario): Map<string, string[]> {
-  return new Map(s.skills.map((code) => [code, liveEvidence(s, code)]));
+  return new Map(s.skills.map((code) => [code, taskEvidence(s, code)]));
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

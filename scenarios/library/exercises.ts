@@ -4,7 +4,8 @@
 // fault to handle, a coupon to push, …). A code with no entry is claimed but not exercised: the
 // engine computes it by itself (the 复盘 figures) or nothing the trainee does produces it.
 // New trainee actions (a script editor, the trainee's own 复盘) add their codes here.
-import type { LiveRoomScenario } from '../format/index.ts';
+import type { LiveRoomScenario, Scenario } from '../format/index.ts';
+import type { WorksheetScenario } from '../worksheet/schema.ts';
 import type { InputType } from '../engine/index.ts';
 
 /** Engine inputs the trainee makes (the others come from the clock, the devices or OBS), and the device check. */
@@ -51,4 +52,19 @@ export function liveActions(s: LiveRoomScenario): Set<LiveAction> {
 export function liveEvidence(s: LiveRoomScenario, code: string): LiveAction[] {
   const offered = liveActions(s);
   return (LIVE_ROOM_EXERCISES[code] ?? []).filter((a) => offered.has(a));
+}
+
+/**
+ * The parts of a worksheet whose filled answer is evidence of `code`: the trainee fills a table's
+ * input cells, picks options, writes a short answer or uploads a document (every part type takes
+ * input; check.ts refuses a table with nothing to fill). A worksheet claim with no part is refused
+ * by the loader, so a worksheet's claimed codes are all exercised.
+ */
+export function worksheetEvidence(s: WorksheetScenario, code: string): string[] {
+  return s.parts.filter((p) => p.skills.includes(code)).map((p) => `part:${p.id}`);
+}
+
+/** The evidence of `code` in a task of any kind. */
+export function taskEvidence(s: Scenario, code: string): string[] {
+  return s.kind === 'live_room' ? liveEvidence(s, code) : worksheetEvidence(s, code);
 }

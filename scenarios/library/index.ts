@@ -12,6 +12,7 @@ export const LIBRARY_FILES = [
   'd5-tea-room-admin.yaml',
   'd4-obs-faults-faq.yaml',
   'd3-festival-ops.yaml',
+  'a4-tea-selection-pricing.yaml',
 ] as const;
 
 export interface LibraryEntry {

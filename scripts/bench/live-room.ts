@@ -18,7 +18,7 @@ import react from '@vitejs/plugin-react';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { startWebHost } from '../../electron/web/server.ts';
-import { loadScenario, type LiveRoomScenario } from '../../scenarios/format/index.ts';
+import { asLiveRoom, loadScenario, type LiveRoomScenario } from '../../scenarios/format/index.ts';
 import { CHROMIUM_PATH, chromiumArgs, chromiumMissing } from '../../test/harness/chromium.ts';
 import { makeTestMedia, mediaToolsMissing } from '../../test/harness/media.ts';
 import type { LiveRoomBench } from './live-room-page/main.tsx';
@@ -54,7 +54,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const libraryFile = fileURLToPath(new URL('../../scenarios/library/b5-navel-orange-quick.yaml', import.meta.url));
 const loaded = loadScenario('b5-navel-orange-quick.yaml', readFileSync(libraryFile, 'utf8'));
 if (!loaded.ok) throw new Error(`the quick scenario does not load: ${loaded.errors[0]?.message ?? ''}`);
-const base = loaded.scenario;
+const base = asLiveRoom(loaded.scenario);
 
 /** The quick task's product and comment banks in a room that comments `rate` times a second for an hour:
  *  1000 viewers who stay (no dead-air or unanswered leaving), no scripted events. */

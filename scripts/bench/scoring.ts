@@ -17,7 +17,7 @@ import { packageAt } from '../../electron/services/evidence/packages.ts';
 import { readSessionData } from '../../electron/services/scoring/session-data.ts';
 import { computeMetrics, createSession, step, type Input, type SessionState } from '../../scenarios/engine/index.ts';
 import { Manifest } from '../../scenarios/evidence/manifest.ts';
-import { loadScenario } from '../../scenarios/format/index.ts';
+import { asLiveRoom, loadScenario } from '../../scenarios/format/index.ts';
 import { inProcessCall } from '../../test/harness/evidence.ts';
 import { recordRichSession } from '../../test/harness/rich-session.ts';
 import { ffmpegMissing } from '../../test/harness/webm.ts';
@@ -62,7 +62,7 @@ try {
   const yaml = fileURLToPath(new URL('../../scenarios/library/b3-portable-blender.yaml', import.meta.url));
   const loaded = loadScenario('b3-portable-blender.yaml', readFileSync(yaml, 'utf8'));
   if (!loaded.ok) throw new Error(loaded.errors[0]?.message);
-  const scenario = loaded.scenario;
+  const scenario = asLiveRoom(loaded.scenario);
   const dir = join(tmp, 'long');
   mkdirSync(dir);
   const log = join(dir, 'events.jsonl');

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { computeMetrics, createSession, serialize, step, type Effect, type Input, type SessionState } from '../../scenarios/engine/index.ts';
 import { stateDigest } from '../../scenarios/evidence/replay.ts';
-import { loadScenario } from '../../scenarios/format/index.ts';
+import { asLiveRoom, loadScenario } from '../../scenarios/format/index.ts';
 import { buildRecord } from '../../scenarios/device-check/build.ts';
 import type { ObsTelemetrySample } from '../../scenarios/obs/records.ts';
 import type { Call } from './evidence.ts';
@@ -103,7 +103,7 @@ export async function recordRichSession(call: Call, workDir: string): Promise<Ri
   const yamlText = readFileSync(YAML, 'utf8');
   const loaded = loadScenario('b5-navel-orange-quick.yaml', yamlText);
   if (!loaded.ok) throw new Error(loaded.errors[0]?.message ?? 'scenario');
-  const scenario = loaded.scenario;
+  const scenario = asLiveRoom(loaded.scenario);
   const chunks = sliceChunks(makeSmallLiveWebm(workDir, RICH_SECONDS), RICH_SECONDS);
   const { sessionId } = (await call('evidence.start', {
     scenarioId: scenario.id,

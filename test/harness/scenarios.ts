@@ -3,14 +3,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSession, step, type Effect, type Input, type SessionOptions, type SessionState } from '../../scenarios/engine/index.ts';
-import { loadScenario, type Audience, type LiveRoomScenario } from '../../scenarios/format/index.ts';
+import { asLiveRoom, loadScenario, type Audience, type LiveRoomScenario } from '../../scenarios/format/index.ts';
 
 const fixture = join(import.meta.dirname, '..', 'fixtures', 'scenarios', 'valid-minimal.yaml');
 
 export function baseScenario(): LiveRoomScenario {
   const r = loadScenario('valid-minimal.yaml', readFileSync(fixture, 'utf8'));
   if (!r.ok) throw new Error('fixture invalid');
-  return r.scenario;
+  return asLiveRoom(r.scenario);
 }
 
 /** A busy room with one product (coupon, flash sale, three FAQs), every comment kind, no scripted events. */

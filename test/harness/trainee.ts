@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FAULTS, createSession, step, type Effect, type Input, type SessionState } from '../../scenarios/engine/index.ts';
-import { loadScenario, type LiveRoomScenario } from '../../scenarios/format/index.ts';
+import { asLiveRoom, loadScenario, type LiveRoomScenario } from '../../scenarios/format/index.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -14,7 +14,7 @@ export function libraryScenario(id: string): LiveRoomScenario {
   const file = join(root, 'scenarios', 'library', `${id}.yaml`);
   const r = loadScenario(file, readFileSync(file, 'utf8'));
   if (!r.ok) throw new Error(`library scenario ${id} is invalid: ${JSON.stringify(r.errors)}`);
-  return r.scenario;
+  return asLiveRoom(r.scenario);
 }
 
 export interface TraineeOptions {

@@ -49,7 +49,7 @@ describe('loadScenario', () => {
   it('loads a valid file and fills in the defaults', () => {
     const r = loadScenario('valid-minimal.yaml', valid);
     expect(r.ok).toBe(true);
-    if (!r.ok) return;
+    if (!r.ok || r.scenario.kind !== 'live_room') throw new Error('expected a live room');
     expect(r.scenario.id).toBe('fixture-minimal');
     expect(r.scenario.audience.meanStaySec).toBe(180);
     expect(r.scenario.audience.host).toBe('trainee');

@@ -9,13 +9,13 @@ import type { Json } from '../../../scenarios/evidence/canonical.ts';
 import { RECORD_TYPE_PATTERN } from '../../../scenarios/evidence/record.ts';
 import type { Manifest } from '../../../scenarios/evidence/manifest.ts';
 import { computeMetrics, rebuildSession, type SessionMetrics } from '../../../scenarios/engine/index.ts';
-import type { LiveRoomScenario } from '../../../scenarios/format/index.ts';
+import type { LiveRoomScenario, Scenario } from '../../../scenarios/format/index.ts';
 import { TimelineBuilder, type Timeline } from '../../../scenarios/scoring/timeline.ts';
 import type { EvidencePackage } from '../evidence/packages.ts';
 import { LIBRARY_DIR, loadShippedLibrary } from '../scenarios/library.ts';
 
 export interface ScenarioFound {
-  scenario: LiveRoomScenario;
+  scenario: Scenario;
   hashMatches: boolean;
 }
 
@@ -55,7 +55,8 @@ export interface SessionData {
  *  mid-session has its last minute checkpoint in the log, minutes older than its last input
  *  (a fault handled at 5:19 showed 0/1 from the 5:00 checkpoint). Only when the scenario is not
  *  in this build are logged metrics shown, and then only the end-of-session ones. */
-export async function readSessionData(pkg: Pick<EvidencePackage, 'eachLogLine' | 'readText'>, manifest: Manifest, scenario: LiveRoomScenario | null): Promise<SessionData> {
+export async function readSessionData(pkg: Pick<EvidencePackage, 'eachLogLine' | 'readText'>, manifest: Manifest, task: Scenario | null): Promise<SessionData> {
+  const scenario = task?.kind === 'live_room' ? task : null;
   const builder = new TimelineBuilder(scenario);
   const logged: { final: SessionMetrics | null } = { final: null };
   const inputs: Json[] = [];

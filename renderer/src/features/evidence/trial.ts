@@ -5,7 +5,7 @@
 import yamlText from '../../../../scenarios/library/b5-navel-orange-quick.yaml?raw';
 import { computeMetrics, createSession, serialize, step, type Input, type SessionState } from '../../../../scenarios/engine/index.ts';
 import { stateDigest } from '../../../../scenarios/evidence/replay.ts';
-import { loadScenario } from '../../../../scenarios/format/index.ts';
+import { asLiveRoom, loadScenario } from '../../../../scenarios/format/index.ts';
 import type { MethodOutput } from '../../../../electron/contract/index.ts';
 import { call } from '../../bridge/index.ts';
 import { openRecordingStream, startRecorder } from '../../media/recorder.ts';
@@ -34,7 +34,7 @@ const asJson = <T>(value: T) => JSON.parse(JSON.stringify(value)) as T;
 export async function runTrial(seconds: number, onProgress: (p: TrialProgress) => void, signal?: AbortSignal): Promise<TrialResult> {
   const loaded = loadScenario('b5-navel-orange-quick.yaml', yamlText);
   if (!loaded.ok) throw new Error(`练习场景无法加载: ${loaded.errors[0]?.message ?? ''}`);
-  const scenario = loaded.scenario;
+  const scenario = asLiveRoom(loaded.scenario);
   onProgress({ phase: 'starting', seconds: 0, chunks: 0, sessionId: null });
   const stream = await openRecordingStream();
   try {

@@ -7,6 +7,7 @@ import { computeMetrics, createSession, rebuildSession, serialize, step, type Ef
 import { stateDigest } from '../../../../scenarios/evidence/replay.ts';
 import type { Json } from '../../../../scenarios/evidence/canonical.ts';
 import type { LiveRoomScenario } from '../../../../scenarios/format/schema.ts';
+import { asLiveRoom } from '../../../../scenarios/format/task.ts';
 import { call } from '../../bridge/index.ts';
 import { openRecordingStream } from '../../media/recorder.ts';
 import { openCamera, openMicrophone, stopStream } from '../../media/devices.ts';
@@ -56,7 +57,7 @@ let run: Running | null = null;
 /** Loads a scenario for the briefing. */
 export async function openBriefing(id: string): Promise<void> {
   const { scenario, file } = await call('scenarios.get', { id });
-  useLiveRoom.getState().set({ stage: 'brief', scenario, scenarioFile: file, startError: null });
+  useLiveRoom.getState().set({ stage: 'brief', scenario: asLiveRoom(scenario), scenarioFile: file, startError: null });
 }
 
 export function backToPicker(): void {
