@@ -9,14 +9,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { computeMetrics, createSession, FAULTS, rebuildSession, serialize, step, type Input, type SessionState } from '../../scenarios/engine/index.ts';
 import { stateDigest } from '../../scenarios/evidence/replay.ts';
 import type { Manifest } from '../../scenarios/evidence/manifest.ts';
-import { loadScenario } from '../../scenarios/format/index.ts';
+import { asLiveRoom, loadScenario } from '../../scenarios/format/index.ts';
 import { packageAt } from '../../electron/services/evidence/packages.ts';
 import { readSessionData } from '../../electron/services/scoring/session-data.ts';
 
 const FILE = 'b5-navel-orange-quick.yaml';
 const loaded = loadScenario(FILE, readFileSync(fileURLToPath(new URL(`../../scenarios/library/${FILE}`, import.meta.url)), 'utf8'));
 if (!loaded.ok) throw new Error('scenario');
-const scenario = loaded.scenario;
+const scenario = asLiveRoom(loaded.scenario);
 const SEED = 20260101;
 const dir = mkdtempSync(join(tmpdir(), 'livedrill-recovered-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
