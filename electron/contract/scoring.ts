@@ -9,6 +9,7 @@ import { SessionId } from '../../scenarios/evidence/session-id.ts';
 import { Finding, ScoreFinding } from '../../scenarios/evidence/finding.ts';
 import { SessionSummary } from './evidence.ts';
 import { Level, WorkTypeCode } from '../../scenarios/standard/codes.ts';
+import { WorksheetAnswers } from '../../scenarios/worksheet/answers.ts';
 
 const Token = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, '身份令牌无效，请重新验证身份');
 const Pin = z.string().regex(/^[0-9]{4,12}$/, 'PIN 应为 4–12 位数字');
@@ -122,6 +123,8 @@ export const OpenResult = z.object({
   timeline: TimelineSchema,
   me: Me.nullable(),
   panel: PanelSchema,
+  /** A worksheet task: the sheet as submitted (the UI checks it again with the task's pure checks). */
+  worksheet: z.object({ answers: WorksheetAnswers, t: z.number(), inputs: z.number().int(), checks: z.number().int() }).nullable(),
 });
 export type OpenResult = z.infer<typeof OpenResult>;
 

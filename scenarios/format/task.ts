@@ -24,3 +24,9 @@ export function asLiveRoom(s: Scenario): LiveRoomScenario {
   if (s.kind !== 'live_room') throw new Error(`任务 ${s.id} 不是直播间任务（kind: ${s.kind}）(expected a live_room task)`);
   return s;
 }
+
+/** The task as a worksheet, for the worksheet screen. */
+export function asWorksheet(s: Scenario): WorksheetScenario {
+  if (s.kind !== 'worksheet') throw new Error(`任务 ${s.id} 不是作业任务（kind: ${s.kind}）(expected a worksheet task)`);
+  return s;
+}

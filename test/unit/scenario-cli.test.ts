@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../harness/cli.ts';
+import { LIBRARY_FILES } from '../../scenarios/library/index.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'scenarios');
 
@@ -15,7 +16,7 @@ describe('livedrill scenarios', () => {
   it('validate passes the shipped library (exit 0)', async () => {
     const r = await cli('scenarios', 'validate', 'scenarios/library');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/✓ 7 个场景全部有效/);
+    expect(r.out).toMatch(new RegExp(`✓ ${LIBRARY_FILES.length} 个场景全部有效`));
   });
 
   it('validate prints file:line:col field.path: message for each bad file (exit 1)', async () => {

@@ -4,6 +4,7 @@ import { methods } from '../../electron/contract/index.ts';
 import { ContractError } from '../../electron/contract/define.ts';
 import { createScenarioService } from '../../electron/services/scenarios/handlers.ts';
 import { loadLibrary } from '../../scenarios/library/index.ts';
+import { LIBRARY_FILES } from '../../scenarios/library/index.ts';
 
 const ctx = { transport: 'websocket' as const };
 
@@ -13,7 +14,7 @@ describe('scenarios.* services', () => {
   it('list: every shipped scenario, filtered by work type and level; the output fits the contract', async () => {
     const all = await h['scenarios.list']({}, ctx);
     expect(all.errors).toEqual([]);
-    expect(all.scenarios).toHaveLength(7);
+    expect(all.scenarios).toHaveLength(LIBRARY_FILES.length);
     expect(methods['scenarios.list'].output.parse(all)).toEqual(all);
     const b5 = await h['scenarios.list']({ workType: 'B', level: 5 }, ctx);
     expect(b5.scenarios.map((s) => s.id)).toEqual(['b5-navel-orange', 'b5-navel-orange-quick']);

@@ -169,6 +169,7 @@ export function createScoringService(options: ScoringOptions): Service<ScoringHa
           rubric,
           metrics: metricIds.map((id) => metricEvidence(data.metrics, id)),
           timeline: data.timeline,
+          worksheet: data.worksheet,
           me: me ? { assessorId: me.id, name: me.name, draft: mine, signed: report.sheets.some((s) => s.current.content.assessor.id === me.id) } : null,
           panel: panelView(report, viewer),
         };

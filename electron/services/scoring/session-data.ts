@@ -11,6 +11,7 @@ import type { Manifest } from '../../../scenarios/evidence/manifest.ts';
 import { computeMetrics, rebuildSession, type SessionMetrics } from '../../../scenarios/engine/index.ts';
 import type { LiveRoomScenario, Scenario } from '../../../scenarios/format/index.ts';
 import { TimelineBuilder, type Timeline } from '../../../scenarios/scoring/timeline.ts';
+import { WorksheetAnswers } from '../../../scenarios/worksheet/answers.ts';
 import type { EvidencePackage } from '../evidence/packages.ts';
 import { LIBRARY_DIR, loadShippedLibrary } from '../scenarios/library.ts';
 
@@ -45,9 +46,20 @@ function lightRecord(line: string): { t: number; type: string; data: Json } | nu
   return { t, type, data: (data ?? null) as Json };
 }
 
+/** A worksheet package: the sheet as submitted (the last worksheet.submit) and how it was filled. */
+export interface WorksheetSubmission {
+  answers: WorksheetAnswers;
+  /** Session ms of the submit. */
+  t: number;
+  inputs: number;
+  checks: number;
+}
+
 export interface SessionData {
   timeline: Timeline;
   metrics: SessionMetrics | null;
+  /** Null for a live room, or a worksheet never submitted. */
+  worksheet: WorksheetSubmission | null;
 }
 
 /** Streams events.jsonl once: the timeline, the checks it stored, and the metrics. The metrics
@@ -62,6 +74,7 @@ export async function readSessionData(pkg: Pick<EvidencePackage, 'eachLogLine' |
   const inputs: Json[] = [];
   let options: { obs?: boolean } = {};
   const checks: { t: number; path: string }[] = [];
+  const sheet = { inputs: 0, checks: 0, submit: null as WorksheetSubmission | null };
   await pkg.eachLogLine((line) => {
     // Only the fields the timeline reads are checked here (a full schema parse of every line
     // costs more than the rest together on a long log); the verdict checks every record.
@@ -72,7 +85,14 @@ export async function readSessionData(pkg: Pick<EvidencePackage, 'eachLogLine' |
     if (r.type === 'engine.output' && data?.metrics && typeof data.metrics === 'object' && endsSession(data.effects)) logged.final = data.metrics as unknown as SessionMetrics;
     if (r.type === 'engine.input' && data?.input !== undefined) inputs.push(data.input);
     if (r.type === 'engine.session') options = (data?.options ?? {}) as { obs?: boolean };
-    if (r.type === 'check.stored' && typeof data?.path === 'string') checks.push({ t: r.t, path: data.path });
+    // An uploaded document is stored as a check file too; it is the worksheet's, not a device check.
+    if (r.type === 'check.stored' && typeof data?.path === 'string' && !data.path.startsWith('checks/upload-')) checks.push({ t: r.t, path: data.path });
+    if (r.type === 'worksheet.input') sheet.inputs++;
+    if (r.type === 'worksheet.check') sheet.checks++;
+    if (r.type === 'worksheet.submit') {
+      const answers = WorksheetAnswers.safeParse(data?.answers);
+      if (answers.success) sheet.submit = { answers: answers.data, t: r.t, inputs: 0, checks: 0 };
+    }
     return Promise.resolve();
   });
   for (const c of checks) {
@@ -84,7 +104,8 @@ export async function readSessionData(pkg: Pick<EvidencePackage, 'eachLogLine' |
     }
   }
   const metrics = scenario && typeof manifest.seed === 'number' && inputs.length > 0 ? logMetrics(scenario, manifest.seed, options.obs === true, inputs) : logged.final;
-  return { timeline: builder.end(manifest.media.camera?.durationMs ?? null), metrics };
+  const worksheet = task?.kind === 'worksheet' && sheet.submit !== null ? { ...sheet.submit, inputs: sheet.inputs, checks: sheet.checks } : null;
+  return { timeline: builder.end(manifest.media.camera?.durationMs ?? null), metrics, worksheet };
 }
 
 const endsSession = (effects: Json | undefined): boolean => Array.isArray(effects) && effects.some((e) => typeof e === 'object' && e !== null && !Array.isArray(e) && e.type === 'session_ended');

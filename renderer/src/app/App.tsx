@@ -7,6 +7,7 @@ import { HomeScreen } from '../features/home/HomeScreen.tsx';
 import { LiveRoomScreen } from '../features/live-room/LiveRoomScreen.tsx';
 import { ResumeOffer } from '../features/live-room/ResumeOffer.tsx';
 import { ReviewScreen } from '../features/review/ReviewScreen.tsx';
+import { WorksheetScreen } from '../features/worksheet/WorksheetScreen.tsx';
 import { useNavigation, type Screen } from '../stores/navigation.ts';
 import { connectionErrorText } from './connection-error.ts';
 import { useCall } from './useCall.ts';
@@ -65,6 +66,8 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <AssessorScreen />;
     case 'centre':
       return <CentreScreen />;
+    case 'worksheet':
+      return <WorksheetScreen />;
     default:
       return <HomeScreen />;
   }

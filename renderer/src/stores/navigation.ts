@@ -1,7 +1,7 @@
 // Which screen is showing. Features add their screen name here and a case in app/App.tsx.
 import { create } from 'zustand';
 
-export type Screen = 'home' | 'device-check' | 'live-room' | 'review' | 'evidence' | 'assessor' | 'centre';
+export type Screen = 'home' | 'device-check' | 'live-room' | 'review' | 'evidence' | 'assessor' | 'centre' | 'worksheet';
 
 interface NavigationState {
   screen: Screen;

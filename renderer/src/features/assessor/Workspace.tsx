@@ -8,6 +8,7 @@ import { RubricPanel } from './RubricPanel.tsx';
 import { ScoreSheet } from './ScoreSheet.tsx';
 import { useAssessor, type Tab } from './store.ts';
 import { TimelinePane } from './TimelinePane.tsx';
+import { WorksheetPane } from '../worksheet/AssessorPane.tsx';
 
 function Verdict() {
   const { t } = useTranslation();
@@ -126,7 +127,7 @@ export function Workspace() {
       </div>
       {tab === 'score' && (
         <div className="as-grid">
-          <TimelinePane />
+          {data.worksheet ? <WorksheetPane scenarioId={s.scenarioId} submission={data.worksheet} /> : <TimelinePane />}
           <RubricPanel />
         </div>
       )}

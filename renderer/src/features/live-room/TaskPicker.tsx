@@ -6,6 +6,7 @@ import { useNavigation } from '../../stores/navigation.ts';
 import { useSelection } from '../../stores/selection.ts';
 import { levels, workTypes } from '../../../../scenarios/standard/index.ts';
 import { emptyPickerAdvice, type PickerAdvice } from './picker-advice.ts';
+import { openWorksheet } from '../worksheet/actions.ts';
 import { openBriefing } from './session.ts';
 
 function EmptyAdvice({ advice, english }: { advice: PickerAdvice; english: boolean }) {
@@ -29,9 +30,11 @@ export function TaskPicker() {
   const wt = workTypes.find((w) => w.code === workType);
   const lv = levels.find((l) => l.level === level);
 
-  const open = (id: string) => {
+  const open = (id: string, kind: string) => {
     setError(null);
-    openBriefing(id).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    // A worksheet has its own screen; a live room opens its briefing here.
+    const opened = kind === 'worksheet' ? openWorksheet(id).then(() => go('worksheet')) : openBriefing(id);
+    opened.catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   };
 
   return (
@@ -63,10 +66,11 @@ export function TaskPicker() {
           <ul className="lr-task-list">
             {list.value.scenarios.map((s) => (
               <li key={s.id}>
-                <button type="button" className="lr-task" onClick={() => open(s.id)} data-scenario={s.id}>
+                <button type="button" className="lr-task" onClick={() => open(s.id, s.kind)} data-scenario={s.id} data-kind={s.kind}>
                   <span className="lr-task-title">
                     {english ? s.title.en : s.title['zh-CN']}
                     {s.practice && <em className="lr-tag">{t('liveRoom.picker.practice')}</em>}
+                    {s.kind === 'worksheet' && <em className="lr-tag">{t('worksheet.tag')}</em>}
                   </span>
                   <span className="lr-task-brief">{english ? s.brief.en : s.brief['zh-CN']}</span>
                   <span className="lr-task-meta">

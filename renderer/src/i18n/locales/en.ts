@@ -6,6 +6,7 @@ import liveRoom from '../../features/live-room/locale-en.ts';
 import timeline from './timeline-en.ts';
 import engine from './engine-en.ts';
 import review from '../../features/review/locale-en.ts';
+import worksheet from '../../features/worksheet/locale-en.ts';
 import type zhCN from './zh-CN.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -59,6 +60,7 @@ const en: Shape<typeof zhCN> = {
   evidence,
   liveRoom,
   review,
+  worksheet,
   engine,
   timeline,
 };

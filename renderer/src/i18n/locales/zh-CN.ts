@@ -6,6 +6,7 @@ import liveRoom from '../../features/live-room/locale-zh.ts';
 import timeline from './timeline-zh.ts';
 import engine from './engine-zh.ts';
 import review from '../../features/review/locale-zh.ts';
+import worksheet from '../../features/worksheet/locale-zh.ts';
 
 const zhCN = {
   app: {
@@ -56,6 +57,7 @@ const zhCN = {
   evidence,
   liveRoom,
   review,
+  worksheet,
   engine,
   timeline,
 } as const;
