@@ -13,6 +13,9 @@ export const LIBRARY_FILES = [
   'd4-obs-faults-faq.yaml',
   'd3-festival-ops.yaml',
   'a4-tea-selection-pricing.yaml',
+  'a5-sample-intake-quote.yaml',
+  'abc2-team-training.yaml',
+  'abc1-team-build-training-eval.yaml',
 ] as const;
 
 export interface LibraryEntry {
