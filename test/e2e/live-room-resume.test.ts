@@ -14,6 +14,7 @@ import type { Browser, Dialog, Page } from 'playwright-core';
 import { evidenceCommand } from '../../electron/cli/evidence.ts';
 import { computeMetrics, rebuildSession } from '../../scenarios/engine/index.ts';
 import { loadScenario } from '../../scenarios/format/index.ts';
+import { asLiveRoom } from '../../scenarios/format/task.ts';
 import { chromiumMissing, launchChromium } from '../harness/chromium.ts';
 import { makeTestMedia, mediaToolsMissing, type TestMedia } from '../harness/media.ts';
 import { requirePeer } from '../harness/peers.ts';
@@ -183,7 +184,7 @@ describe.skipIf(!ready)('a reload mid-session at 1366×768', () => {
     const loaded = loadScenario(FILE, readFileSync(fileURLToPath(new URL(`../../scenarios/library/${FILE}`, import.meta.url)), 'utf8'));
     if (!loaded.ok) throw new Error('scenario');
     const inputs = log.filter((r) => r.type === 'engine.input').map((r) => r.data.input);
-    const m = computeMetrics(rebuildSession(loaded.scenario, { seed: loaded.scenario.audience.seed, options: { obs: false }, inputs }).state);
+    const m = computeMetrics(rebuildSession(asLiveRoom(loaded.scenario), { seed: asLiveRoom(loaded.scenario).audience.seed, options: { obs: false }, inputs }).state);
     expect(m.faults.detected).toBe(1);
     expect(m.faults.items[0]?.recoveredAt).not.toBeNull();
     expect(m.replies.items.filter((r) => r.via === 'typed').length).toBeGreaterThanOrEqual(1);

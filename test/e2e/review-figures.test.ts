@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { computeMetrics, improvements, metricTable, rebuildSession, rubricEvidence, type SessionMetrics } from '../../scenarios/engine/index.ts';
 import { loadScenario } from '../../scenarios/format/index.ts';
+import { asLiveRoom } from '../../scenarios/format/task.ts';
 import { formatClock } from '../../renderer/src/features/live-room/clock.ts';
 import { chromiumMissing, launchChromium } from '../harness/chromium.ts';
 import { zh, zhParts } from '../harness/i18n.ts';
@@ -103,7 +104,7 @@ describe.skipIf(!ready)('复盘 figures at 1366×768', () => {
     const log = readFileSync(join(root, sessionId ?? '', 'events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; data: { input?: unknown } });
     const loaded = loadScenario(FILE, readFileSync(fileURLToPath(new URL(`../../scenarios/library/${FILE}`, import.meta.url)), 'utf8'));
     if (!loaded.ok) throw new Error('scenario');
-    const scenario = loaded.scenario;
+    const scenario = asLiveRoom(loaded.scenario);
     const inputs = log.filter((r) => r.type === 'engine.input').map((r) => r.data.input);
     const m = computeMetrics(rebuildSession(scenario, { seed: scenario.audience.seed, options: { obs: false }, inputs }).state);
 

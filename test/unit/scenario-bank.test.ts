@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario, type ScenarioIssue } from '../../scenarios/format/index.ts';
+import { asLiveRoom } from '../../scenarios/format/task.ts';
 
 const valid = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'scenarios', 'valid-minimal.yaml'), 'utf8');
 
@@ -23,7 +24,7 @@ describe('comment bank entries', () => {
   it('a text and { text, claim } both load; the claim is kept as a flag (a text with a slot is quoted in a flow list)', () => {
     const r = loadScenario('t.yaml', withBank('    intent: [怎么拍？, { text: "已拍{qty}箱", claim: ordered }]\n'));
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    expect(r.scenario.audience.comments.intent).toEqual([{ text: '怎么拍？' }, { text: '已拍{qty}箱', claim: 'ordered' }]);
+    expect(asLiveRoom(r.scenario).audience.comments.intent).toEqual([{ text: '怎么拍？' }, { text: '已拍{qty}箱', claim: 'ordered' }]);
   });
 
   it('an unknown claim is an error at the claim that lists the claims there are', () => {

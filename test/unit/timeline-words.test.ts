@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createSession, step, type Effect, type Input, type SessionState } from '../../scenarios/engine/index.ts';
 import { loadScenario } from '../../scenarios/format/index.ts';
+import { asLiveRoom } from '../../scenarios/format/task.ts';
 import { TIMELINE_CODES, TimelineBuilder, type Timeline, type TimelineText } from '../../scenarios/scoring/timeline.ts';
 import { enText, zh } from '../harness/i18n.ts';
 
@@ -17,8 +18,8 @@ const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 function session(): Timeline {
   const loaded = loadScenario('b5-navel-orange-quick.yaml', readFileSync(YAML, 'utf8'));
   if (!loaded.ok) throw new Error('scenario');
-  const builder = new TimelineBuilder(loaded.scenario);
-  let state: SessionState = createSession(loaded.scenario, { seed: 20260101, obs: false });
+  const builder = new TimelineBuilder(asLiveRoom(loaded.scenario));
+  let state: SessionState = createSession(asLiveRoom(loaded.scenario), { seed: 20260101, obs: false });
   const all: Effect[] = [];
   const apply = (input: Input) => {
     const out = step(state, input);

@@ -162,5 +162,5 @@ export async function packageTranscript(dir: string, scenario: { id: string; has
     return { status: 'invalid', message: `${TRANSCRIPT_FILE}: ${error instanceof Error ? error.message : String(error)}` };
   }
   const found = findScenario(scenario.id, scenario.hash);
-  return transcriptFindings(text, found === null ? null : found.scenario.products);
+  return transcriptFindings(text, found?.scenario.kind === 'live_room' ? found.scenario.products : null);
 }

@@ -232,7 +232,8 @@ export async function resumeLive(sessionId: string, options: GoLiveOptions = {})
     });
     evidence = resumed.link;
     const point = resumed.point;
-    const { scenario, file } = await call('scenarios.get', { id: point.scenarioId });
+    const { scenario: task, file } = await call('scenarios.get', { id: point.scenarioId });
+    const scenario = asLiveRoom(task);
     const hash = await scenarioHash(file);
     if (point.scenarioHash !== '' && hash !== '' && hash !== point.scenarioHash) throw new Error(`场景 ${point.scenarioId} 已与录制时不同，无法继续 (scenario changed since the session was recorded)`);
     if (typeof point.seed !== 'number') throw new Error(`种子应为整数 (seed ${JSON.stringify(point.seed)})`);
