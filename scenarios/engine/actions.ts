@@ -9,7 +9,7 @@ import { riskyLineBefore } from './host.ts';
 import { MODEL } from './model.ts';
 import { remedyFor } from './remedies.ts';
 import { next } from './rng.ts';
-import { bumpMinute, changeViewers, placeOrder, startWave } from './room.ts';
+import { bumpMinute, changeViewers, placeOrder } from './room.ts';
 import { endSession } from './simulate.ts';
 import { HOST_PROMPT_TOPICS, type AnswerVia, type BannedHitRecord, type Comment, type Input, type TextField } from './types.ts';
 import { voiceSample } from './voice.ts';
@@ -274,8 +274,6 @@ function pinProduct(c: Ctx, input: Of<'pin_product'>): void {
   const p = product(c, input.productId);
   if (p === undefined) return reject(c, input.type, 'unknown_product', { id: input.productId }, input.productId);
   if (c.s.pinnedProduct === p.id) return reject(c, input.type, 'already_pinned', { product: p.name }, p.id);
-  const recently = c.s.pinHistory.some((x) => x.productId === p.id && x.t > c.s.t - MODEL.waveCooldownMs);
-  if (!recently) startWave(c, p.id, MODEL.pinWave);
   c.s.pinnedProduct = p.id;
   own(c, 'pinHistory').push({ t: c.s.t, productId: p.id });
   emit(c, { type: 'product_pinned', t: c.s.t, productId: p.id });
@@ -300,7 +298,6 @@ function pushCoupon(c: Ctx, input: Of<'push_coupon'>): void {
   if (c.s.coupon !== null && c.s.coupon.until > t) return reject(c, input.type, 'coupon_active', {}, p.id);
   const until = t + p.coupon.validSec * 1000;
   c.s.coupon = { productId: p.id, until };
-  startWave(c, p.id, MODEL.couponWave * c.s.scenario.audience.sensitivity.offers);
   own(c, 'couponPushes').push({ t, productId: p.id });
   emit(c, { type: 'coupon_started', t, productId: p.id, until });
   mark(c, t, 'coupon', 'coupon', { threshold: p.coupon.threshold, amount: p.coupon.amount });
@@ -317,7 +314,6 @@ function startFlashSale(c: Ctx, input: Of<'start_flash_sale'>): void {
   if (c.s.flashSale !== null) return reject(c, input.type, 'flash_active', {}, p.id);
   const until = t + p.flashSale.durationSec * 1000;
   c.s.flashSale = { productId: p.id, until };
-  startWave(c, p.id, MODEL.flashWave * c.s.scenario.audience.sensitivity.offers);
   own(c, 'flashSales').push({ t, productId: p.id, endedAt: null });
   const ci = c.s.cues.findIndex((q) => q.productId === p.id && q.reactedAt === null);
   const cue = c.s.cues[ci];

@@ -96,17 +96,6 @@ export const MODEL = {
   intentAnsweredBuy: 0.5,
   intentExpiredBuy: 0.15,
   twoUnitsShare: 0.2,
-  /** Buying waves: viewers who were waiting order within seconds. Share of the viewers online who order after a product is pinned (once per product per waveCooldownMs), a coupon is pushed, a flash sale starts. */
-  pinWave: 0.05,
-  couponWave: 0.04,
-  flashWave: 0.08,
-  waveCooldownMs: 300000,
-  /** A wave is at least this many orders (the few who came for the product), scaled down with sensitivity.offers. */
-  waveMin: 4,
-  /** Share of a wave's remaining orders placed each step: 4 % a step is 20 % a second, a mean of 5 s. */
-  waveRelease: 0.04,
-  /** A wave with fewer orders than this left is over. */
-  waveEndsBelow: 0.05,
   maxOrdersPerStep: 20,
   maxCommentsPerStep: 60,
 } as const;

@@ -224,13 +224,6 @@ export function placeOrder(c: Ctx, t: number, productId: string, qty: number, us
   return order;
 }
 
-/** Starts a buying wave for a product: `share` of the viewers online, and at least waveMin, will order over the next seconds. */
-export function startWave(c: Ctx, productId: string, share: number): void {
-  if (c.s.viewers === 0 || share <= 0) return;
-  const left = Math.max(MODEL.waveMin * Math.min(1, share / MODEL.pinWave), c.s.viewers * share);
-  own(c, 'waves').push({ productId, left });
-}
-
 export function endFlashSale(c: Ctx, t: number, reason: 'time' | 'sold_out'): void {
   const f = c.s.flashSale;
   if (f === null) return;

@@ -99,7 +99,6 @@ export function createSession(scenario: LiveRoomScenario, options: SessionOption
     camera: true,
     voice: { samples: 0, lastSampleAt: null, lastSpeaking: false, lastVoiceAt: 0, talkMs: 0, quietFloor: 0, deadAirStart: null, deadAirs: [] },
     orders: [],
-    waves: [],
     buyers: {},
     gmv: 0,
     units: 0,

@@ -228,27 +228,6 @@ function generateOrders(c: Ctx, t: number, imp: Impact): void {
   }
 }
 
-/** Orders of the buying waves: each releases waveRelease of what it has left a step (held while the stream is down). */
-function releaseWaves(c: Ctx, t: number, imp: Impact): void {
-  const s = c.s;
-  if (s.waves.length === 0 || imp.streamDown) return;
-  const factor = imp.noSound > 0 || imp.noPicture > 0 ? MODEL.degradedFactor : 1;
-  const waves = own(c, 'waves');
-  for (let i = 0; i < waves.length; i++) {
-    const w = waves[i];
-    if (w === undefined) continue;
-    const release = w.left * MODEL.waveRelease;
-    waves[i] = { ...w, left: w.left - release };
-    const n = Math.min(MODEL.maxOrdersPerStep, stochasticRound(c.rng.orders, release * factor));
-    for (let k = 0; k < n; k++) {
-      const qty = next(c.rng.orders) < MODEL.twoUnitsShare ? 2 : 1;
-      const buyer = legitUser(c, below(c.rng.orders, legitPool(c)));
-      placeOrder(c, t, w.productId, qty, buyer.userId, buyer.user, flashActive(s, w.productId, t) ? 'flash' : s.pinnedProduct === w.productId ? 'pinned' : 'bag');
-    }
-  }
-  c.s.waves = waves.filter((w) => w.left >= MODEL.waveEndsBelow);
-}
-
 function closeMinute(c: Ctx, t: number): void {
   const m = { ...c.s.minute, viewersEnd: c.s.viewers };
   own(c, 'minutes').push(m);
@@ -287,7 +266,6 @@ function runStep(c: Ctx, t: number): void {
   flow(c, t, imp);
   generateComments(c, t, imp);
   generateOrders(c, t, imp);
-  releaseWaves(c, t, imp);
   c.s.viewerMs += c.s.viewers * MODEL.stepMs;
   c.s.buzz = c.s.buzz * MODEL.buzzDecayPerStep;
   if (t % MODEL.wobbleEveryMs === 0) c.s.wobble = MODEL.wobbleMin + (MODEL.wobbleMax - MODEL.wobbleMin) * next(c.rng.flow);

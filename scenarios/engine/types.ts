@@ -472,8 +472,6 @@ export interface SessionState {
   };
 
   orders: Order[];
-  /** Buying waves after a pin, a coupon or a flash sale (MODEL.md §7): orders still expected for that product. */
-  waves: { productId: string; left: number }[];
   buyers: Record<string, true>;
   gmv: number;
   units: number;

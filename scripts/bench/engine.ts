@@ -2,7 +2,7 @@
 // 100 ms and a trainee's actions (answers, mutes, faults, coupons, flash sales). Goal ≤ 1 s.
 // The inputs are recorded once by the scripted trainee, then replayed from a fresh session.
 import { performance } from 'node:perf_hooks';
-import { computeMetrics, createSession, replay, serialize, step, type SessionState } from '../../scenarios/engine/index.ts';
+import { computeMetrics, createSession, replay, serialize } from '../../scenarios/engine/index.ts';
 import type { LiveRoomScenario } from '../../scenarios/format/index.ts';
 import { libraryScenario, runTrainee } from '../../test/harness/trainee.ts';
 
@@ -64,36 +64,4 @@ for (const id of LIBRARY_IDS) {
       `${shown.length} comments shown = ${(shown.length / 20).toFixed(1)}/min, ${(reply / 20).toFixed(1)}/min expect a reply; ` +
       `distinct ${distinct} = ${ratio.toFixed(2)}, goal ≥ ${VARIETY_GOAL} ${ratio >= VARIETY_GOAL ? '✓' : '✗ (missed)'}`,
   );
-}
-
-// Orders answer a pin and a coupon within seconds (MODEL.md §7, buying waves): over 40 seeds, the
-// time from pinning at 1:00 (or pushing the coupon at 2:00, pinned since 0:02) to the first order
-// it brought (a coupon order for the coupon), with the anchor talking.
-const quantileOf = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.floor(q * xs.length)] ?? Infinity;
-for (const id of ['d5-tea-room-admin', 'b5-navel-orange']) {
-  const s = { ...libraryScenario(id), events: [] };
-  const productId = s.products[0]?.id ?? '';
-  for (const what of ['pin', 'coupon'] as const) {
-    const at = what === 'pin' ? 60_000 : 120_000;
-    const gaps: number[] = [];
-    let online = 0;
-    for (let seed = 1; seed <= 40; seed++) {
-      let st: SessionState = createSession(s, { seed });
-      let first = Infinity;
-      for (let t = 200; t <= at + 300_000 && first === Infinity; t += 200) {
-        if (s.audience.host === 'trainee') st = step(st, { type: 'voice', t, level: t % 7000 < 6000 ? 0.3 : 0.01 }).state;
-        if (what === 'coupon' && t === 2000) st = step(st, { type: 'pin_product', t, productId }).state;
-        if (t === at) {
-          online += st.viewers;
-          st = step(st, what === 'pin' ? { type: 'pin_product', t, productId } : { type: 'push_coupon', t, productId }).state;
-        }
-        st = step(st, { type: 'tick', t }).state;
-        const o = st.orders.find((x) => x.t >= at && (what === 'pin' || x.coupon));
-        if (o !== undefined) first = o.t - at;
-      }
-      gaps.push(first);
-    }
-    const fmt = (ms: number) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(1)} s` : 'none in 5 min');
-    console.log(`engine: ${id} ${what === 'pin' ? 'pin at 1:00 → first order' : 'coupon at 2:00 → first coupon order'} (about ${Math.round(online / 40)} online, 40 seeds): median ${fmt(quantileOf(gaps, 0.5))}, 90th percentile ${fmt(quantileOf(gaps, 0.9))}`);
-  }
 }
