@@ -68,15 +68,6 @@ export const MODEL = {
   intentOffer: 1.5,
   /** Legitimate commenters are drawn from a pool of max(50, 3 × baseViewers). */
   legitPoolFactor: 3,
-  /** Nobody says a text that anyone said in the last noRepeatMs (10 minutes); a viewer does not reuse a template in that time while there is another to choose. */
-  noRepeatMs: 600000,
-  /** A generated comment tries this many templates and fillings for a line that is true and new; the first commentAttemptsStrict also avoid the viewer's own templates. */
-  commentAttempts: 12,
-  commentAttemptsStrict: 6,
-  /** Per-viewer history (everything each viewer said) is kept in this many buckets by viewer id. */
-  historyBuckets: 32,
-  /** Share of generated lines taken from the scenario's bank; the rest from the engine's templates (templates.ts). */
-  bankShare: 0.5,
   /** The room keeps this many recent comments for pin / mute look-ups. */
   recentComments: 100,
   /** A troll or spam comment counts as handled when its author is muted or a keyword blocks it within this long. */

@@ -1,7 +1,7 @@
 // The room's bookkeeping shared by the simulation and the trainee's actions: posting a comment
 // (through mutes and keyword blocks), placing an order (stock, coupon, flash sale), viewer changes.
 import { normalise } from '../compliance/index.ts';
-import { ABUSE_KINDS, REPLY_KINDS, type CommentClaim, type CommentKind, type QuestionTopic } from '../format/schema.ts';
+import { ABUSE_KINDS, REPLY_KINDS, type CommentKind, type QuestionTopic } from '../format/schema.ts';
 import { emit, mark, own, type Ctx } from './ctx.ts';
 import { MODEL } from './model.ts';
 import type { AbuseRecord, Comment, Order, SessionState, Thread, ViewerArrivalReason, ViewerChange, ViewerLeaveReason } from './types.ts';
@@ -17,34 +17,6 @@ export interface NewComment {
   reaction: boolean;
   /** Seconds to answer; null: the audience default for reply kinds, none for the others. */
   replyWithinSec: number | null;
-  /** The template it came from (SaidRecord.tpl). */
-  tpl: string;
-  claim: CommentClaim | null;
-}
-
-/** Keeps what was said in the last MODEL.noRepeatMs, this comment last. */
-function remember(c: Ctx, t: number, n: NewComment): void {
-  const said = own(c, 'said');
-  let drop = 0;
-  while (drop < said.length && (said[drop]?.t ?? t) <= t - MODEL.noRepeatMs) drop++;
-  if (drop > 0) said.splice(0, drop);
-  said.push({ t, userId: n.userId, text: n.text, tpl: n.tpl });
-  const voiced = own(c, 'voiced');
-  const b = historyBucket(n.userId);
-  const bucket = voiced[b] ?? {};
-  voiced[b] = { ...bucket, [n.userId]: [...(bucket[n.userId] ?? []), n.text] };
-}
-
-/** The bucket of SessionState.voiced that holds a viewer's history. */
-export function historyBucket(userId: string): number {
-  let h = 0;
-  for (let i = 0; i < userId.length; i++) h = (Math.imul(h, 31) + userId.charCodeAt(i)) >>> 0;
-  return h % MODEL.historyBuckets;
-}
-
-/** Whether the viewer has said this text before in the session. */
-export function hasSaid(s: SessionState, userId: string, text: string): boolean {
-  return s.voiced[historyBucket(userId)]?.[userId]?.includes(text) ?? false;
 }
 
 function mutedUntil(s: SessionState, userId: string, t: number): boolean {
@@ -79,10 +51,8 @@ export function postComment(c: Ctx, t: number, n: NewComment): Comment {
     productId: n.productId,
     scripted: n.scripted,
     reaction: n.reaction,
-    claim: n.claim,
     replyBy: expects ? t + (n.replyWithinSec ?? s.scenario.audience.replyWithinSec) * 1000 : null,
   };
-  remember(c, t, n);
   const abusive = ABUSE_KINDS.includes(n.kind);
   const muted = mutedUntil(s, n.userId, t);
   const keyword = muted ? null : blockingKeyword(s, n.text);

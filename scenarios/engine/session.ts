@@ -2,7 +2,7 @@
 import { COMMENT_KINDS, QUESTION_TOPICS, type CommentKind, type LiveRoomScenario } from '../format/schema.ts';
 import { MODEL } from './model.ts';
 import { mix } from './rng.ts';
-import type { BankLine, MinuteStat, SessionState, ViewerArrivalReason, ViewerLeaveReason } from './types.ts';
+import type { BankEntry, MinuteStat, SessionState, ViewerArrivalReason, ViewerLeaveReason } from './types.ts';
 
 export interface SessionOptions {
   /** Defaults to the scenario's audience.seed: the same seed gives every candidate the same audience. */
@@ -22,13 +22,13 @@ export function emptyMinute(minute: number, viewers: number): MinuteStat {
   return { minute, viewersEnd: viewers, viewersPeak: viewers, arrivals: 0, departures: 0, comments: 0, hidden: 0, questions: 0, answered: 0, orders: 0, units: 0, gmv: 0 };
 }
 
-function banks(s: LiveRoomScenario): Record<CommentKind, BankLine[]> {
-  const out = {} as Record<CommentKind, BankLine[]>;
+function banks(s: LiveRoomScenario): Record<CommentKind, BankEntry[]> {
+  const out = {} as Record<CommentKind, BankEntry[]>;
   for (const kind of COMMENT_KINDS) {
     out[kind] =
       kind === 'question'
-        ? QUESTION_TOPICS.flatMap((topic) => (s.audience.comments.question[topic] ?? []).map((e) => ({ ...e, topic })))
-        : s.audience.comments[kind].map((e) => ({ ...e, topic: null }));
+        ? QUESTION_TOPICS.flatMap((topic) => (s.audience.comments.question[topic] ?? []).map((text) => ({ text, topic })))
+        : s.audience.comments[kind].map((text) => ({ text, topic: null }));
   }
   return out;
 }
@@ -68,8 +68,6 @@ export function createSession(scenario: LiveRoomScenario, options: SessionOption
     recentExpired: [],
     mutedWronglyUntil: 0,
     banks: banks(scenario),
-    said: [],
-    voiced: Array.from({ length: MODEL.historyBuckets }, () => ({})),
     commentsShown: 0,
     commentsHidden: 0,
     byKind: zeros(COMMENT_KINDS),

@@ -3,11 +3,11 @@
 // viewers in and out (each change with its reason), generates comments and orders, and closes
 // minutes. MODEL.md gives the formulas.
 import { ABUSE_KINDS, COMMENT_KINDS, type CommentKind } from '../format/schema.ts';
-import { compose } from './audience.ts';
 import { emit, mark, own, type Ctx } from './ctx.ts';
 import { impact, isActive, endFault, settleFaults, startFault, type Impact } from './faults.ts';
 import { MODEL } from './model.ts';
 import { nickname } from './names.ts';
+import { REACTIONS } from './remedies.ts';
 import { below, next, stochasticRound, weighted } from './rng.ts';
 import { changeViewers, couponActive, endFlashSale, flashActive, placeOrder, postComment } from './room.ts';
 import { emptyMinute } from './session.ts';
@@ -46,8 +46,6 @@ function runScripted(c: Ctx, t: number): void {
           scripted: true,
           reaction: false,
           replyWithinSec: e.replyWithinSec ?? null,
-          tpl: `e:${slot.index}`,
-          claim: null,
         });
         break;
       }
@@ -166,6 +164,11 @@ function flow(c: Ctx, t: number, imp: Impact): void {
   changeViewers(c, t, changes);
 }
 
+/** A text claiming the viewer has ordered (已拍…). */
+function claimsOrder(text: string): boolean {
+  return text.startsWith('已拍');
+}
+
 function generateComments(c: Ctx, t: number, imp: Impact): void {
   const s = c.s;
   const a = s.scenario.audience;
@@ -178,24 +181,36 @@ function generateComments(c: Ctx, t: number, imp: Impact): void {
   const pinned = s.pinnedProduct !== null;
   const weights = COMMENT_KINDS.map((k) => a.kindWeights[k] * (k === 'intent' ? (pinned ? MODEL.intentPinned : MODEL.intentUnpinned) * (offer ? MODEL.intentOffer : 1) : 1));
   const trolls = 2 + Math.floor(a.baseViewers / 200);
+  const productId = s.pinnedProduct ?? s.scenario.products[0]?.id ?? null;
   for (let i = 0; i < n; i++) {
     // Four draws per comment, always, so the content stream stays aligned across sessions.
     const u0 = next(c.rng.content);
     const u1 = next(c.rng.content);
     const u2 = next(c.rng.content);
     const u3 = next(c.rng.content);
-    const reaction = reactionTo !== null && u0 < MODEL.reactionShare;
-    const kind: CommentKind | undefined = reaction ? 'question' : COMMENT_KINDS[weighted(u1, weights)];
-    if (kind === undefined) continue;
-    const abusive = ABUSE_KINDS.includes(kind);
-    let speaker = legitUser(c, Math.floor(u3 * legitPool(c)));
-    if (abusive) {
-      const userId = kind === 'troll' ? `troll-${Math.floor(u3 * trolls)}` : `spam-${Math.floor(u3 * 2)}`;
-      speaker = { userId, user: nickname(userId, []) };
+    const legit = legitUser(c, Math.floor(u3 * legitPool(c)));
+    if (reactionTo !== null && u0 < MODEL.reactionShare) {
+      const texts = REACTIONS[reactionTo];
+      const text = texts[Math.floor(u2 * texts.length)] ?? texts[0] ?? '';
+      postComment(c, t, { kind: 'question', topic: 'stream', text, ...legit, productId, scripted: false, reaction: true, replyWithinSec: null });
+      continue;
     }
-    const line = compose(c, t, kind, reaction ? reactionTo : null, u2, speaker, abusive);
-    if (line === null) continue;
-    postComment(c, t, { kind, topic: line.topic, text: line.text, ...line.speaker, productId: line.productId, scripted: false, reaction, replyWithinSec: null, tpl: line.tpl, claim: line.claim });
+    const kind: CommentKind | undefined = COMMENT_KINDS[weighted(u1, weights)];
+    if (kind === undefined) continue;
+    const bank = s.banks[kind];
+    const entry = bank[Math.floor(u2 * bank.length)];
+    if (entry === undefined) continue;
+    let user = legit;
+    if (ABUSE_KINDS.includes(kind)) {
+      const userId = kind === 'troll' ? `troll-${Math.floor(u3 * trolls)}` : `spam-${Math.floor(u3 * 2)}`;
+      user = { userId, user: nickname(userId, []) };
+    } else if (claimsOrder(entry.text)) {
+      // Only a viewer who has ordered says 已拍: the claim goes to an earlier buyer, or is not made.
+      const buyer = s.orders[Math.floor(u3 * s.orders.length)];
+      if (buyer === undefined) continue;
+      user = { userId: buyer.userId, user: buyer.user };
+    }
+    postComment(c, t, { kind, topic: entry.topic, text: entry.text, ...user, productId, scripted: false, reaction: false, replyWithinSec: null });
   }
 }
 

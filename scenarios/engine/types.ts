@@ -1,7 +1,7 @@
 // Types of the session engine: its state (plain JSON: no Maps, no undefined, no Infinity), the
 // inputs it takes and the effects it returns. Times are milliseconds of session time (0 = the
 // live starts); money is in fen (分, integer) so sums are exact.
-import type { BankEntry, CommentClaim, CommentKind, QuestionTopic, LiveRoomScenario } from '../format/schema.ts';
+import type { CommentKind, QuestionTopic, LiveRoomScenario } from '../format/schema.ts';
 import type { BannedCategoryId, BannedSeverity } from '../compliance/index.ts';
 import type { FaultImpact, SessionFaultKind } from './remedies.ts';
 
@@ -68,8 +68,6 @@ export interface Comment {
   scripted: boolean;
   /** A reaction to a fault (没声音了？). */
   reaction: boolean;
-  /** What the text says about the room, true when it was said (已拍: the author has ordered); null for none and for scripted comments. */
-  claim: CommentClaim | null;
   /** Reply deadline (ms) for comments that expect an answer; null otherwise. */
   replyBy: number | null;
 }
@@ -374,16 +372,9 @@ export interface ActionRecord {
   ok: boolean;
 }
 
-/** A scenario bank entry as the engine keeps it: the format's entry with its question topic. */
-export type BankLine = BankEntry & { topic: QuestionTopic | null };
-
-/** A comment said in the last MODEL.noRepeatMs: no one says the same text again in that time. */
-export interface SaidRecord {
-  t: number;
-  userId: string;
+export interface BankEntry {
   text: string;
-  /** The template (audience.ts Line.tpl), or e:<index> for a scripted comment. */
-  tpl: string;
+  topic: QuestionTopic | null;
 }
 
 /** The whole session. Plain JSON: `JSON.parse(JSON.stringify(state))` continues identically. */
@@ -421,11 +412,7 @@ export interface SessionState {
   recentExpired: number[];
   mutedWronglyUntil: number;
 
-  banks: Record<CommentKind, BankLine[]>;
-  /** Comments of the last MODEL.noRepeatMs, oldest first. */
-  said: SaidRecord[];
-  /** Every text each viewer has said, in MODEL.historyBuckets buckets by viewer id (so a step copies one small bucket, not every viewer). */
-  voiced: Record<string, string[]>[];
+  banks: Record<CommentKind, BankEntry[]>;
   commentsShown: number;
   commentsHidden: number;
   byKind: Record<CommentKind, number>;

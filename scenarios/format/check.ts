@@ -6,7 +6,7 @@ import { bannedOnly, scanText } from '../compliance/index.ts';
 import { skillById, skillsFor, workTypeHasLevel } from '../standard/index.ts';
 import { checkWorksheet } from '../worksheet/check.ts';
 import type { FieldPath } from './locate.ts';
-import { COMMENT_KINDS, slotsOf, type BankEntry, type LiveRoomScenario } from './schema.ts';
+import { COMMENT_KINDS, type LiveRoomScenario } from './schema.ts';
 import type { Scenario, TaskKind } from './task.ts';
 
 export interface CheckIssue {
@@ -101,42 +101,10 @@ function checkAudience(s: LiveRoomScenario, out: CheckIssue[]): void {
     const bank = kind === 'question' ? Object.values(a.comments.question).flat() : a.comments[kind];
     if (a.kindWeights[kind] > 0 && bank.length === 0) out.push({ path: ['audience', 'comments', kind], message: `弹幕类型 ${kind} 的权重大于 0，但没有弹幕文本 (kind has a weight but an empty comment bank)` });
   }
-  a.comments.bait.forEach(({ text }, i) => {
+  a.comments.bait.forEach((text, i) => {
     if (scanText(text).length === 0) out.push({ path: ['audience', 'comments', 'bait', i], message: `诱导弹幕“${text}”不含任何违禁或敏感说法，起不到诱导作用 (bait must invite a banned claim from the word list)` });
   });
-  checkBankClaims(s, out);
   if (a.startViewers !== undefined && a.startViewers > a.baseViewers * 5) out.push({ path: ['audience', 'startViewers'], message: `开播人数 ${a.startViewers} 远超 baseViewers ${a.baseViewers} (startViewers at most 5 × baseViewers)` });
-}
-
-/** A text that says the viewer has ordered (已拍, 已下单, 刚下单…) must say so with claim: ordered. */
-const ORDER_WORDS = /已拍|已下单|刚下单|刚拍|拍好了|已经.{0,4}下单/u;
-
-/** Claims and slots that the scenario can make true: a coupon claim needs a coupon, {flashPrice} a flash sale, … */
-function checkBankClaims(s: LiveRoomScenario, out: CheckIssue[]): void {
-  const a = s.audience;
-  const has = {
-    coupon: s.products.some((p) => p.coupon !== undefined),
-    flash_sale: s.products.some((p) => p.flashSale !== undefined),
-    listPrice: s.products.some((p) => p.listPrice !== undefined),
-    spec: s.products.some((p) => p.specs.length > 0),
-  };
-  const needs: Partial<Record<string, keyof typeof has>> = { coupon: 'coupon', threshold: 'coupon', couponPrice: 'coupon', flashPrice: 'flash_sale', listPrice: 'listPrice', spec: 'spec', specValue: 'spec' };
-  const entries: { path: FieldPath; entry: BankEntry }[] = [
-    ...Object.entries(a.comments.question).flatMap(([topic, list]) => list.map((entry, i) => ({ path: ['audience', 'comments', 'question', topic, i], entry }))),
-    ...COMMENT_KINDS.filter((k) => k !== 'question').flatMap((k) => a.comments[k].map((entry, i) => ({ path: ['audience', 'comments', k, i], entry }))),
-  ];
-  for (const { path, entry } of entries) {
-    if (entry.claim === undefined && ORDER_WORDS.test(entry.text)) {
-      out.push({ path, message: `弹幕“${entry.text}”说自己已下单，应写成 { text: ${entry.text}, claim: ordered }，只让下过单的观众说 (an order claim needs claim: ordered)` });
-    }
-    if ((entry.claim === 'coupon' || entry.claim === 'flash_sale') && !has[entry.claim]) {
-      out.push({ path: [...path, 'claim'], message: `claim: ${entry.claim} 需要至少一个商品设置 ${entry.claim === 'coupon' ? 'coupon' : 'flashSale'}，否则这条弹幕永远不会出现 (no product has one)` });
-    }
-    for (const name of slotsOf(entry.text)) {
-      const need = needs[name];
-      if (need !== undefined && !has[need]) out.push({ path, message: `占位符 {${name}} 需要商品设置 ${need === 'flash_sale' ? 'flashSale' : need === 'spec' ? 'specs' : need}，没有商品能填 (no product can fill this slot)` });
-    }
-  }
 }
 
 function checkEvents(s: LiveRoomScenario, out: CheckIssue[]): void {

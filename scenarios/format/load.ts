@@ -27,9 +27,7 @@ export function formatIssue(issue: ScenarioIssue): string {
 
 function at(file: string, parsed: ParsedYaml, path: FieldPath, message: string, key = false): ScenarioIssue {
   const pos = locate(parsed, path, { key });
-  // A short form the schema expands (a bank line `多少钱？` read as { text: 多少钱？ }): the error is the scalar's own.
-  const shown = !pos.exact && pos.scalar ? path.slice(0, pos.depth) : path;
-  return { file, line: pos.line, column: pos.column, path: formatPath(shown), message };
+  return { file, line: pos.line, column: pos.column, path: formatPath(path), message };
 }
 
 function zodIssues(file: string, parsed: ParsedYaml, issues: readonly z.core.$ZodIssue[]): ScenarioIssue[] {

@@ -44,11 +44,10 @@ function child(node: Node, key: string | number, wantKey: boolean): Node | undef
  * Where `path` is in the document. With `key: true` the last step points at the map key rather
  * than its value (for unknown keys). `exact` says whether the whole path was found.
  */
-export function locate(parsed: ParsedYaml, path: FieldPath, options?: { key?: boolean }): Position & { exact: boolean; depth: number; scalar: boolean } {
+export function locate(parsed: ParsedYaml, path: FieldPath, options?: { key?: boolean }): Position & { exact: boolean } {
   let node: Node | null = parsed.doc.contents;
   let found = node;
   let exact = node !== null;
-  let depth = 0;
   for (let i = 0; i < path.length && node !== null; i++) {
     const part = path[i];
     if (part === undefined) break;
@@ -59,9 +58,8 @@ export function locate(parsed: ParsedYaml, path: FieldPath, options?: { key?: bo
     }
     node = next;
     found = next;
-    depth = i + 1;
   }
   const offset = found?.range?.[0] ?? 0;
   const pos = parsed.lines.linePos(offset);
-  return { line: pos.line, column: pos.col, exact, depth, scalar: found !== null && isScalar(found) };
+  return { line: pos.line, column: pos.col, exact };
 }

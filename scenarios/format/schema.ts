@@ -115,58 +115,10 @@ export const Product = z.strictObject({
 });
 export type Product = z.infer<typeof Product>;
 
-/**
- * What a comment says about the room, which the engine keeps true (MODEL.md §6): `ordered` (已拍…,
- * said only by a viewer who has ordered), `coupon` (抢到券了, only while a coupon is out), `flash_sale`
- * (only during a flash sale), `pinned` (1 号链接是这个吗, only with a product pinned), `unpinned`
- * (链接在哪, only with none pinned). A bank entry without a claim may be said at any time.
- */
-export const COMMENT_CLAIMS = ['ordered', 'coupon', 'flash_sale', 'pinned', 'unpinned'] as const;
-export type CommentClaim = (typeof COMMENT_CLAIMS)[number];
-
-/**
- * Slots a bank text may hold, filled from the scenario when the comment is made: {product} the
- * product's name, {price} the live price, {listPrice} the 划线价, {coupon} the coupon amount,
- * {threshold} its 满 threshold, {couponPrice} the price after the coupon, {flashPrice} the 秒杀 price,
- * {spec} a spec's name, {specValue} that spec's value, {point} a selling point, {region} a region of
- * China, {qty} a count (两, 三…). A text whose slot the product cannot fill (no coupon, no specs) is
- * not used for that product.
- */
-export const COMMENT_SLOTS = ['product', 'price', 'listPrice', 'coupon', 'threshold', 'couponPrice', 'flashPrice', 'spec', 'specValue', 'point', 'region', 'qty'] as const;
-export type CommentSlot = (typeof COMMENT_SLOTS)[number];
-const SLOT = /\{([^{}]*)\}/g;
-
-/** The slots of a bank text, in order (unknown names included, for the error). */
-export function slotsOf(text: string): string[] {
-  return [...text.matchAll(SLOT)].map((m) => m[1] ?? '');
-}
-
-const BankText = Text.superRefine((text, ctx) => {
-  for (const name of slotsOf(text)) {
-    if (!(COMMENT_SLOTS as readonly string[]).includes(name)) {
-      ctx.addIssue({ code: 'custom', message: `未知的占位符 {${name}}，可用：${COMMENT_SLOTS.map((x) => `{${x}}`).join(' ')} (unknown slot)` });
-    }
-  }
-});
-
-/** A bank entry: a text, or `{ text, claim }` for a text that claims something about the room. */
-export const BankEntry = z.preprocess(
-  (v) => (typeof v === 'string' ? { text: v } : v),
-  z.strictObject(
-    { text: BankText, claim: z.enum(COMMENT_CLAIMS).optional() },
-    { error: (iss) => (iss.code === 'invalid_type' ? `应为文本或 { text, claim }，实际是 ${describeInput(iss.input)} (expected a text or { text, claim })` : undefined) },
-  ),
-);
-export type BankEntry = z.infer<typeof BankEntry>;
-
-function describeInput(v: unknown): string {
-  return Array.isArray(v) ? 'list' : v === null ? 'null' : typeof v === 'number' || typeof v === 'boolean' ? `${typeof v} ${String(v)}` : typeof v;
-}
-
-const Bank = z.array(BankEntry).default([]);
+const Bank = z.array(Text).default([]);
 
 export const CommentBanks = z.strictObject({
-  question: z.partialRecord(z.enum(QUESTION_TOPICS), z.array(BankEntry)).default({}),
+  question: z.partialRecord(z.enum(QUESTION_TOPICS), z.array(Text)).default({}),
   objection: Bank,
   praise: Bank,
   troll: Bank,

@@ -6,8 +6,6 @@ import { computeMetrics, createSession, replay, serialize } from '../../scenario
 import type { LiveRoomScenario } from '../../scenarios/format/index.ts';
 import { libraryScenario, runTrainee } from '../../test/harness/trainee.ts';
 
-const LIBRARY_IDS = ['b5-navel-orange', 'd5-tea-room-admin', 'b4-moisturizing-cream', 'd4-obs-faults-faq', 'b3-portable-blender', 'd3-festival-ops'];
-
 const GOAL_MS = 1000;
 const base = libraryScenario('b5-navel-orange');
 // 90 minutes: the 20-minute script repeated, each round with its own event ids.
@@ -48,20 +46,13 @@ console.log(`engine: replay ${cold.toFixed(0)} ms cold (first run, JIT warming u
 console.log(`engine: computeMetrics ${metricsMs.toFixed(1)} ms (${metrics.replies.total} questions, ${metrics.series.length} minutes); final state ${(serialize(last).length / 1024).toFixed(0)} KiB as JSON`);
 
 
-// The audience (issue 10 item 4), per shipped live-room task over a 20-minute session with the
-// scripted good trainee: comments a minute (shown), distinct texts among them (goal ≥ 0.8), and
-// how many a minute expect a reply.
+// The audience's variety (issue 10 item 4): distinct texts over all comments in a 20-minute session
+// (scripted ones included), goal ≥ 0.8.
 const VARIETY_GOAL = 0.8;
-for (const id of LIBRARY_IDS) {
+for (const id of ['d5-tea-room-admin', 'b5-navel-orange']) {
   const s = libraryScenario(id);
   const run = runTrainee({ ...s, durationSec: 1200 }, { tickMs: 200 });
-  const shown = run.effects.flatMap((e) => (e.type === 'comment' ? [e.comment] : []));
-  const distinct = new Set(shown.map((c) => c.text)).size;
-  const ratio = distinct / Math.max(1, shown.length);
-  const reply = shown.filter((c) => c.replyBy !== null).length;
-  console.log(
-    `engine: audience ${id} (level ${s.level}, ${s.audience.baseViewers} viewers, ${s.audience.commentsPerMin}/min at base), 20 minutes: ` +
-      `${shown.length} comments shown = ${(shown.length / 20).toFixed(1)}/min, ${(reply / 20).toFixed(1)}/min expect a reply; ` +
-      `distinct ${distinct} = ${ratio.toFixed(2)}, goal ≥ ${VARIETY_GOAL} ${ratio >= VARIETY_GOAL ? '✓' : '✗ (missed)'}`,
-  );
+  const texts = run.effects.flatMap((e) => (e.type === 'comment' ? [e.comment.text] : []));
+  const ratio = new Set(texts).size / Math.max(1, texts.length);
+  console.log(`engine: audience variety ${id}, 20 minutes: ${new Set(texts).size} distinct of ${texts.length} comments = ${ratio.toFixed(2)}; goal ≥ ${VARIETY_GOAL} ${ratio >= VARIETY_GOAL ? '✓' : '✗ (missed)'}`);
 }
