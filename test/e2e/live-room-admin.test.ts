@@ -85,6 +85,19 @@ describe.skipIf(!ready)('平台管理员 live room (simulated host)', () => {
     // 删除评论: the spam comment at 90 s (45 s at 2×) is deleted and marked so.
     const spam = page.locator('.lr-row', { hasText: '加微信送茶具，私聊更便宜' }).first();
     await spam.waitFor({ timeout: 60_000 });
+    // Hovering pauses the list; nothing may then cover a row (the resume control once sat over the newest).
+    await page.getByTestId('lr-stream').hover();
+    await page.locator('.lr-rows.frozen').waitFor();
+    const covered = await page.getByTestId('lr-stream').evaluate((box) => {
+      const frame = box.getBoundingClientRect();
+      return [...box.querySelectorAll('li')].flatMap((li) => {
+        const r = li.getBoundingClientRect();
+        if (r.top < frame.top || r.bottom > frame.bottom) return [];
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return hit !== null && li.contains(hit) ? [] : [`${li.textContent} → ${hit === null ? 'nothing' : hit.className}`];
+      });
+    });
+    expect(covered).toEqual([]);
     await spam.click();
     expect(await page.getByTestId('lr-selected').textContent()).toContain('加微信送茶具');
     await page.getByTestId('lr-delete').click();

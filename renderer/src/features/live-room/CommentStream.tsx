@@ -100,11 +100,16 @@ export function CommentStream() {
           ))}
         </ul>
       </div>
-      {frozen && (
-        <button type="button" className="lr-resume" onClick={() => set({ feedPaused: false })}>
-          {waiting > 0 ? t('liveRoom.stream.newWhilePaused', { count: waiting }) : t('liveRoom.stream.paused')}
-        </button>
-      )}
+      {/* Below the rows, never over them: an overlay under the cursor took the click meant for the newest comment. */}
+      <footer className="lr-stream-foot">
+        {frozen ? (
+          <button type="button" className="lr-resume" onClick={() => set({ feedPaused: false })}>
+            {waiting > 0 ? t('liveRoom.stream.newWhilePaused', { count: waiting }) : t('liveRoom.stream.paused')}
+          </button>
+        ) : (
+          <small>{t('liveRoom.stream.pauseHint')}</small>
+        )}
+      </footer>
     </section>
   );
 }

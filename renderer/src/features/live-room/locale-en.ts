@@ -131,6 +131,7 @@ const liveRoom: Shape<typeof liveRoomZh> = {
     answered: 'answered',
     expired: 'late',
     paused: 'Paused: click to resume',
+    pauseHint: 'Hover or press S to pause the list and pick a comment',
     newWhilePaused: '{{count}} new while paused: click to resume',
   },
   queue: {

@@ -128,6 +128,7 @@ const liveRoom = {
     answered: '已回复',
     expired: '超时',
     paused: '弹幕已暂停，点击继续',
+    pauseHint: '鼠标移入或按 S 暂停弹幕，便于点选',
     newWhilePaused: '暂停期间新增 {{count}} 条，点击继续',
   },
   queue: {
