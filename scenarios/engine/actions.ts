@@ -451,6 +451,6 @@ export function applyInput(c: Ctx, input: Input): void {
       return setText(c, input);
     case 'end':
       record(c, input.type, null, 'ended');
-      return endSession(c, c.s.t, 'trainee');
+      return endSession(c, c.s.t, input.by ?? 'trainee');
   }
 }

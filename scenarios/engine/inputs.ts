@@ -29,7 +29,7 @@ export const InputSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('set_text'), t: T, field: z.enum(['title', 'script', 'notice']), text: Text }),
   z.strictObject({ type: z.literal('delete_comment'), t: T, commentId: Id }),
   z.strictObject({ type: z.literal('prompt_host'), t: T, topic: z.enum(HOST_PROMPT_TOPICS), commentId: Id.nullable().optional() }),
-  z.strictObject({ type: z.literal('end'), t: T }),
+  z.strictObject({ type: z.literal('end'), t: T, by: z.enum(['trainee', 'exam_clock']).optional() }),
   z.strictObject({ type: z.literal('voice'), t: T, level: z.number().min(0).max(1) }),
   z.strictObject({ type: z.literal('camera'), t: T, available: z.boolean() }),
   z.strictObject({ type: z.literal('obs_drill'), t: T, faultId: Id, status: z.enum(['active', 'detected', 'recovered', 'restored', 'failed']), drillId: Id.nullable().optional() }),

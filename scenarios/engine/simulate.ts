@@ -11,7 +11,7 @@ import { REACTIONS } from './remedies.ts';
 import { below, next, stochasticRound, weighted } from './rng.ts';
 import { changeViewers, couponActive, endFlashSale, flashActive, placeOrder, postComment } from './room.ts';
 import { emptyMinute } from './session.ts';
-import type { ViewerChange } from './types.ts';
+import type { EndReason, ViewerChange } from './types.ts';
 import { checkDeadAir, closeDeadAir, silenceMs } from './voice.ts';
 
 const STEP_SEC = MODEL.stepMs / 1000;
@@ -251,7 +251,9 @@ function closeMinute(c: Ctx, t: number): void {
 }
 
 /** Ends the live: closes dead air, faults, offers and the last (partial) minute. */
-export function endSession(c: Ctx, t: number, reason: 'time_up' | 'trainee'): void {
+const END_MARKER = { time_up: 'time_up', trainee: 'trainee_ended', exam_clock: 'exam_clock_ended' } as const;
+
+export function endSession(c: Ctx, t: number, reason: EndReason): void {
   if (c.s.phase === 'ended') return;
   closeDeadAir(c, t);
   c.s.faults.forEach((f, i) => {
@@ -267,7 +269,7 @@ export function endSession(c: Ctx, t: number, reason: 'time_up' | 'trainee'): vo
   c.s.endedAt = t;
   c.s.endReason = reason;
   emit(c, { type: 'session_ended', t, reason });
-  mark(c, t, 'end', reason === 'time_up' ? 'time_up' : 'trainee_ended');
+  mark(c, t, 'end', END_MARKER[reason]);
 }
 
 function runStep(c: Ctx, t: number): void {

@@ -40,7 +40,8 @@ export type Input =
   | { type: 'delete_comment'; t: number; commentId: string }
   /** 提醒主播: the administrator passes the simulated host live figures, a compliance warning or a viewer's question. */
   | { type: 'prompt_host'; t: number; topic: HostPromptTopic; commentId?: string | null }
-  | { type: 'end'; t: number }
+  /** Ends the live: by the trainee (the default) or by the sitting's round clock at an exam station. */
+  | { type: 'end'; t: number; by?: 'trainee' | 'exam_clock' }
   // devices (renderer/src/media)
   /** Mic voice-activity level 0..1, ~10 samples a second. */
   | { type: 'voice'; t: number; level: number }
@@ -273,7 +274,8 @@ export type MarkerCode =
   | 'muted_wrongly'
   | 'sold_out'
   | 'time_up'
-  | 'trainee_ended';
+  | 'trainee_ended'
+  | 'exam_clock_ended';
 export type MarkerKey = `engine.marker.${MarkerCode}`;
 
 export interface Marker {
@@ -377,6 +379,9 @@ export interface BankEntry {
   topic: QuestionTopic | null;
 }
 
+/** Why a live ended: its own duration, the trainee, or the exam room's round clock. */
+export type EndReason = 'time_up' | 'trainee' | 'exam_clock';
+
 /** The whole session. Plain JSON: `JSON.parse(JSON.stringify(state))` continues identically. */
 export interface SessionState {
   version: 1;
@@ -386,7 +391,7 @@ export interface SessionState {
   obs: boolean;
   phase: 'live' | 'ended';
   endedAt: number | null;
-  endReason: 'time_up' | 'trainee' | null;
+  endReason: EndReason | null;
   /** Time of the latest input. */
   t: number;
   /** The simulation has run up to here (a multiple of MODEL.stepMs). */
@@ -514,7 +519,7 @@ export type Effect =
   | { type: 'banned_words'; t: number; source: BannedHitRecord['source']; hits: BannedHitRecord[] }
   | { type: 'dead_air'; t: number; phase: 'start' | 'end'; since: number }
   | { type: 'minute'; t: number; stat: MinuteStat }
-  | { type: 'session_ended'; t: number; reason: 'time_up' | 'trainee' }
+  | { type: 'session_ended'; t: number; reason: EndReason }
   /** The input could not be applied; the state did not change apart from time. */
   | { type: 'rejected'; t: number; input: InputType; code: RejectCode; key: RejectKey; params: MessageParams };
 

@@ -262,6 +262,16 @@ describe('ending', () => {
     expect(step(r.state, { type: 'tick', t: 300_000 })).toEqual({ state: r.state, effects: [] });
   });
 
+  it("a station's round clock ends the task as exam_clock, logged apart from the trainee's own end", () => {
+    const r = replay(createSession(busyScenario({})), [
+      { type: 'tick', t: 30_000 },
+      { type: 'end', t: 42_000, by: 'exam_clock' },
+    ]);
+    expect(r.state).toMatchObject({ phase: 'ended', endedAt: 42_000, endReason: 'exam_clock' });
+    expect(r.effects.filter((e) => e.type === 'session_ended')).toEqual([{ type: 'session_ended', t: 42_000, reason: 'exam_clock' }]);
+    expect(r.state.markers.at(-1)).toMatchObject({ kind: 'end', key: 'engine.marker.exam_clock_ended' });
+  });
+
   it('the trainee can end early: open faults and offers are closed, the partial minute kept', () => {
     const s = busyScenario({ events: [{ at: 5, type: 'fault', fault: 'network_drop' }] });
     const r = replay(createSession(s), [

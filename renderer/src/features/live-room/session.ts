@@ -277,7 +277,7 @@ function pump(): void {
     const left = Math.ceil(round.remainingMs / 1000) * 1000;
     if (useLiveRoom.getState().roundLeftMs !== left) useLiveRoom.getState().set({ roundLeftMs: left });
     if (round.state === 'over') {
-      dispatch({ type: 'end' });
+      dispatch({ type: 'end', by: 'exam_clock' });
       return;
     }
   }

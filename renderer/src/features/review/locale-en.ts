@@ -6,7 +6,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 const review: Shape<typeof reviewZh> = {
   title: 'Review',
   none: 'No session to review yet. Run a task in the live room first.',
-  ended: { time_up: 'Time up: the live ended by itself', trainee: 'You ended the live' },
+  ended: { time_up: 'Time up: the live ended by itself', trainee: 'You ended the live', exam_clock: 'The exam room clock ran out and ended the task' },
   evidence: { saved: 'Video and data saved in evidence package {{id}}', failed: 'Evidence recording error: {{message}}', off: 'No evidence package this time' },
   speed: 'sped up ×{{speed}} (test mode)',
   again: 'Practise again',

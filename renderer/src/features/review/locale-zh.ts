@@ -2,7 +2,7 @@
 const review = {
   title: '复盘',
   none: '还没有可复盘的直播。先进入直播间完成一次实训任务。',
-  ended: { time_up: '时间到，直播自动结束', trainee: '你结束了直播' },
+  ended: { time_up: '时间到，直播自动结束', trainee: '你结束了直播', exam_clock: '考场统一计时结束，任务随之结束' },
   evidence: { saved: '录像和数据已存入证据包 {{id}}', failed: '证据包录制出错：{{message}}', off: '本次未录制证据包' },
   speed: '加速 ×{{speed}}（测试模式）',
   again: '再练一次',

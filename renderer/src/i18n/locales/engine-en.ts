@@ -93,6 +93,7 @@ const engine: Shape<typeof engineZh> = {
     sold_out: '{{product}} sold out',
     time_up: 'Time is up, the live ended',
     trainee_ended: 'The trainee ended the live',
+    exam_clock_ended: 'The exam room clock ended the task',
   },
   metric: {
     unknown: 'Unknown metric',

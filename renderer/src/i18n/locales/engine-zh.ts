@@ -90,6 +90,7 @@ const engine = {
     sold_out: '{{product}} 售罄',
     time_up: '时间到，直播结束',
     trainee_ended: '学员结束直播',
+    exam_clock_ended: '考场统一计时结束，任务结束',
   },
   metric: {
     unknown: '未知指标',
