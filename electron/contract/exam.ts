@@ -2,6 +2,7 @@
 // issues, assessors and 回避, panels, the station draw, results with analytics, 复核. Issues
 // cross as codes + params; the screens say them in words. Every change names who made it (actor).
 import { z } from 'zod';
+import { SessionId } from '../../scenarios/evidence/session-id.ts';
 import { Candidate, ConflictReason, IncidentKind, Sitting, SittingPlan } from '../../scenarios/exam/index.ts';
 import { method } from './define.ts';
 
@@ -157,6 +158,11 @@ export const examMethods = {
       actor: Actor,
     }),
     z.object({ match: z.boolean(), problem: z.enum(['format', 'birthDate', 'checksum', 'mismatch']).nullable(), otherCandidateId: z.string().nullable(), photo: z.object({ file: z.string(), sha256: z.string(), bytes: z.number().int() }).nullable(), issues: z.array(IssueSchema) }),
+  ),
+  'exam.attachIdentity': method(
+    'At the start of a station’s task: copies the candidate’s latest identity check and its camera photo into the task’s evidence package (checks/identity.json, checks/identity-photo.jpg), hashed into its log.',
+    z.strictObject({ sittingId: SittingIdIn, candidateId: CandidateIdIn, sessionId: SessionId, actor: Actor }),
+    Done.extend({ photo: z.object({ path: z.string(), sha256: z.string() }).nullable() }),
   ),
   'exam.incident': method(
     'Logs an incident (违纪, device failure, restart, other) with the candidate and station it concerns, its note, the time and who logged it.',

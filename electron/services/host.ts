@@ -47,7 +47,7 @@ export function createServices(options: ServiceOptions): Services {
     ['evidence', evidence],
     ['session-link', createSessionLinkService({ dataDir, events, evidence, obs })],
     ['scoring', createScoringService({ dataDir, packages: evidence.packages, printSheetPdf: options.printSheetPdf })],
-    ['exam', createExamService({ dataDir })],
+    ['exam', createExamService({ dataDir, evidence })],
   ];
   let handlers: Handlers;
   try {

@@ -72,6 +72,7 @@ export function isPackagePath(path: string): boolean {
     path === TRANSCRIPT_FILE ||
     /^media\/[a-z0-9][a-z0-9._-]{0,80}\.(webm|mkv|mp4)$/.test(path) ||
     /^(checks|scores)\/[a-z0-9][a-z0-9._-]{0,80}\.json$/.test(path) ||
+    /^checks\/[a-z0-9][a-z0-9._-]{0,80}\.jpg$/.test(path) ||
     path === 'scores/ledger.jsonl'
   );
 }

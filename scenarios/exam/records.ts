@@ -58,6 +58,8 @@ export const EXAM_RECORDS = {
   'panels.assigned': z.strictObject({ panels: z.record(z.string(), z.array(z.string())), breaks: z.array(z.string()) }),
   'stations.drawn': z.strictObject({ seed: z.string(), seats: z.number().int(), rounds: z.number().int() }),
   'identity.checked': IdentityCheck,
+  /** The latest identity check (and its photo) copied into the candidate's evidence package at the start of the task. */
+  'identity.attached': z.strictObject({ candidateId: Id, sessionId: z.string(), checkSeq: z.number().int(), photoSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable() }),
   'candidate.arrived': Arrival,
   'candidate.absent': z.strictObject({ candidateId: Id }),
   incident: Incident,

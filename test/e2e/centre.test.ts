@@ -5,7 +5,7 @@
 // list and analytics, log a 复核, read the audit trail. Screenshots of every screen in Chinese.
 import { execFileSync } from 'node:child_process';
 import { scryptSync, randomBytes } from 'node:crypto';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -149,7 +149,8 @@ describe.skipIf(!ready)('centre screens in Chromium', () => {
     await page.getByTestId('ce-start-1').click();
     await expect.poll(() => page.getByTestId('ce-clock-1').textContent()).toContain('已进行');
     expect(await page.getByTestId('ce-start-1').count()).toBe(0);
-    const seated = got.seats.find((x) => x.round === 1)?.candidateId ?? '';
+    // one of the two whose live task runs below, so its package must carry this check and photo
+    const seated = got.seats.find((x) => x.round === 1 && x.candidateId !== first)?.candidateId ?? '';
     const person = got.candidates.find((c) => c.id === seated);
     if (!person) throw new Error('no candidate in round 1');
     const dayRow = page.getByTestId('ce-day').locator(`tr[data-candidate="${seated}"]`);
@@ -212,6 +213,10 @@ describe.skipIf(!ready)('centre screens in Chromium', () => {
     }
     const linked = (await host.services.handlers['exam.get']({ sittingId }, { transport: 'websocket' })).sessions.filter((x) => liveIds.includes(x.candidateId));
     expect(linked.map((x) => x.candidateId).sort()).toEqual([...liveIds].sort());
+    // the identity check (number and camera photo) went into the checked candidate's package
+    const checkedPackage = join(host.dataDir, 'evidence', linked.find((x) => x.candidateId === seated)?.sessionId ?? '');
+    expect(existsSync(join(checkedPackage, 'checks', 'identity-photo.jpg'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(checkedPackage, 'checks', 'identity.json'), 'utf8'))).toMatchObject({ sittingId, candidateId: seated, match: true });
 
     // Three assessors score each blind (a sheet stays hidden until its reader has signed) and sign.
     const call = host.services.handlers;

@@ -9,6 +9,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createEventHub } from '../../electron/services/events.ts';
+import { createEvidenceService } from '../../electron/services/evidence/service.ts';
+import { verifyPackage } from '../../electron/services/evidence/verify-package.ts';
 import { createExamService } from '../../electron/services/exam/service.ts';
 import { identityDir } from '../../electron/services/exam/day.ts';
 import { readXlsxTable } from '../../electron/services/exam/xlsx-read.ts';
@@ -69,9 +72,13 @@ describe('exam day domain', () => {
 describe('exam day handlers and paperwork', () => {
   let clock = Date.UTC(2026, 11, 3, 1, 0); // 09:00 in UTC+8, the planned start
   const dataDir = join(tmp, 'data');
-  const service = createExamService({ dataDir, now: () => new Date(clock) });
+  const evidence = createEvidenceService({ dataDir, events: createEventHub() });
+  const service = createExamService({ dataDir, now: () => new Date(clock), evidence });
   const h = service.handlers;
-  afterAll(() => service.close());
+  afterAll(async () => {
+    service.close();
+    await evidence.close();
+  });
   const plan = SittingPlan.parse({ title: '直播销售员五级模拟', kind: 'mock', workType: 'B', level: 5, scenarioId: 'b5-navel-orange', date: '2026-12-03', room: '301', start: '09:00', durationMinutes: 60, stations: 2, panelSize: 3, lateEntryMinutes: 20, drawSeed: 'seed' });
   let sittingId = '';
   let ids: string[] = [];
@@ -127,6 +134,34 @@ describe('exam day handlers and paperwork', () => {
     expect(day.log.map((r) => r.type)).toEqual(['clock.started', 'candidate.arrived', ...(late ? ['candidate.arrived'] : []), 'identity.checked', 'identity.checked', 'identity.checked', 'identity.checked', 'incident', 'incident', 'candidate.absent']);
     expect(day.log.filter((r) => r.type === 'incident').map((r) => r.actor)).toEqual(['监考乙', '监考乙']);
     expect(day.log.every((r) => r.at !== '')).toBe(true);
+  });
+
+  it('puts the identity check and its photo into the task’s evidence package at the start, hashed into its log', async () => {
+    const day = await h['exam.day']({ sittingId }, ctx);
+    const checked = day.candidates.find((d) => d.photo);
+    const unchecked = day.candidates.find((d) => d.identity === 'unchecked');
+    if (!checked || !unchecked) throw new Error('the first test identifies one candidate with a photo');
+    const start = { candidate: { id: checked.candidateId, name: '考生' }, station: 'S01', scenarioId: 'b5-navel-orange', scenarioHash: '', seed: 1 };
+    const { sessionId } = await evidence.handlers['evidence.start'](start, ctx);
+    const attached = await h['exam.attachIdentity']({ sittingId, candidateId: checked.candidateId, sessionId, actor: '考位 1' }, ctx);
+    expect(attached).toMatchObject({ ok: true, issues: [], photo: { path: 'checks/identity-photo.jpg', sha256: createHash('sha256').update(JPEG).digest('hex') } });
+    await evidence.handlers['evidence.finish']({ sessionId }, ctx);
+
+    const dir = join(evidence.root, sessionId);
+    expect(readFileSync(join(dir, 'checks', 'identity-photo.jpg'))).toEqual(JPEG);
+    const identity = JSON.parse(readFileSync(join(dir, 'checks', 'identity.json'), 'utf8')) as Record<string, unknown>;
+    expect(identity).toMatchObject({ sittingId, candidateId: checked.candidateId, match: true, method: 'typed', checkedBy: '监考甲', photo: { path: 'checks/identity-photo.jpg' } });
+    const report = await verifyPackage(dir);
+    expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(report.files.map((f) => f.path)).toEqual(expect.arrayContaining(['checks/identity-photo.jpg', 'checks/identity.json']));
+    const audit = await h['exam.audit']({ sittingId }, ctx);
+    expect(audit.records.at(-1)).toMatchObject({ type: 'identity.attached', actor: '考位 1', data: { candidateId: checked.candidateId, sessionId } });
+
+    // a candidate never checked gets no identity record, and says so
+    const other = await evidence.handlers['evidence.start']({ ...start, candidate: { id: unchecked.candidateId, name: '考生' } }, ctx);
+    const refused = await h['exam.attachIdentity']({ sittingId, candidateId: unchecked.candidateId, sessionId: other.sessionId, actor: '考位 2' }, ctx);
+    expect(refused).toMatchObject({ ok: false, photo: null, issues: [{ code: 'day.identity.notChecked' }] });
+    await evidence.handlers['evidence.finish']({ sessionId: other.sessionId }, ctx);
   });
 
   // four PDFs with a 10 MB CJK font: seconds each on a loaded 2-core machine (not a speed test)

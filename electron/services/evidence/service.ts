@@ -52,6 +52,8 @@ export interface EvidenceService {
   onSession(hooks: SessionHooks): () => void;
   /** For Node services: store a check record (checks/<name>.json) in a live session. */
   storeCheck(sessionId: string, name: string, record: Json): Promise<{ path: string; sha256: string }>;
+  /** For Node services: store a file (checks/<fileName>, e.g. the identity photo) in a live session. */
+  storeFile(sessionId: string, fileName: string, bytes: Uint8Array): Promise<{ path: string; sha256: string }>;
   /** Recovery of crashed packages, started with the service; evidence calls wait for it. */
   ready: Promise<RecoveryResult[]>;
   root: string;
@@ -244,6 +246,9 @@ export function createEvidenceService(options: { dataDir: string; events: EventH
     },
     storeCheck(sessionId, name, record) {
       return guard('保存检查记录', () => session(sessionId).storeCheck(name, record));
+    },
+    storeFile(sessionId, fileName, bytes) {
+      return guard('保存检查记录', () => session(sessionId).storeFile(fileName, bytes));
     },
     referenceExternal(sessionId, file) {
       session(sessionId).referenceExternal(file);

@@ -7,7 +7,7 @@ import { mkdir, open, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Json } from '../../../scenarios/evidence/canonical.ts';
 import { clockOffset, nodeToSessionTime, type TimedOffset } from '../../../scenarios/evidence/clock.ts';
-import { CAMERA_FILE, EVENTS_FILE, type ExternalFile, type Manifest } from '../../../scenarios/evidence/manifest.ts';
+import { CAMERA_FILE, EVENTS_FILE, isPackagePath, type ExternalFile, type Manifest } from '../../../scenarios/evidence/manifest.ts';
 import type { SessionStartData, StopReason } from '../../../scenarios/evidence/record.ts';
 import { prepareHeader } from '../../../scenarios/evidence/webm-close.ts';
 import { closePackage, closeSegment, forEachLine, readLog } from './close.ts';
@@ -220,21 +220,26 @@ export class RecordingSession {
 
   /** A device-check (or other check) record, as checks/<name>.json, hashed into the log. */
   storeCheck(name: string, record: Json): Promise<{ path: string; sha256: string }> {
+    return this.storeFile(`${name}.json`, Buffer.from(`${JSON.stringify(record, null, 2)}\n`, 'utf8'), name);
+  }
+
+  /** A file of the checks/ folder (a check record, the identity photo), written once, hashed into the log. */
+  storeFile(fileName: string, bytes: Uint8Array, name = fileName.replace(/\.[a-z0-9]+$/, '')): Promise<{ path: string; sha256: string }> {
     return this.#run(async () => {
-      const path = `checks/${name}.json`;
-      const text = `${JSON.stringify(record, null, 2)}\n`;
+      const path = `checks/${fileName}`;
+      if (!isPackagePath(path)) throw new RecordingError(`${path}: not a checks/ file name`);
       const file = await open(join(this.dir, path), 'wx').catch((error: unknown) => {
         if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new RecordingError(`${path} 已存在：每个检查只保存一次`);
         throw error;
       });
       try {
-        await writeAll(file, Buffer.from(text, 'utf8'), 0);
+        await writeAll(file, bytes, 0);
         await file.datasync();
       } finally {
         await file.close();
       }
-      const sha256 = sha256Hex(text);
-      await this.#log.append({ t: this.sessionTime(), wall: Date.now(), type: 'check.stored', data: { path, name, sha256, size: Buffer.byteLength(text) } });
+      const sha256 = sha256Hex(bytes);
+      await this.#log.append({ t: this.sessionTime(), wall: Date.now(), type: 'check.stored', data: { path, name, sha256, size: bytes.length } });
       return { path, sha256 };
     });
   }

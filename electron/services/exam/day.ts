@@ -3,10 +3,11 @@
 // kept in the sitting's evidence folder by SHA-256), incidents; and the sitting's paperwork as
 // PDF / XLSX. Every record names the time and who logged it (the store adds both).
 import { createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { Handlers } from '../../contract/index.ts';
-import { candidateDays, checkIdentity, DAY_RECORD_TYPES, entryVerdict, roundClocks, type ExamIssue } from '../../../scenarios/exam/index.ts';
+import { candidateDays, checkIdentity, DAY_RECORD_TYPES, entryVerdict, IdentityCheck, roundClocks, type ExamIssue } from '../../../scenarios/exam/index.ts';
+import type { EvidenceService } from '../evidence/service.ts';
 import { atomicWrite } from '../platform/fs.ts';
 import { computeResults, mustSitting, sittingCheckOf } from './centre.ts';
 import { examPdf, DOCUMENT_TITLES } from './pdf.ts';
@@ -14,13 +15,16 @@ import { resultRows } from './reports.ts';
 import { xlsxOf } from './roster-file.ts';
 import { StoreError, type ExamStore } from './store.ts';
 
-type DayHandlers = Pick<Handlers, 'exam.day' | 'exam.startClock' | 'exam.arrive' | 'exam.absent' | 'exam.identify' | 'exam.incident' | 'exam.document'>;
+type DayHandlers = Pick<Handlers, 'exam.day' | 'exam.startClock' | 'exam.arrive' | 'exam.absent' | 'exam.identify' | 'exam.attachIdentity' | 'exam.incident' | 'exam.document'>;
+
+/** What the day needs of evidence: files into a live package (the identity check at a task's start). */
+export type DayEvidence = Pick<EvidenceService, 'storeFile'>;
 
 /** Where a sitting's identity photos are kept (the archive takes them from here). */
 export const identityDir = (dataDir: string, sittingId: string) => join(dataDir, 'centre', 'identity', sittingId);
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 
-export function createDayHandlers(deps: { dataDir: string; store: () => ExamStore; now: () => Date }): DayHandlers {
+export function createDayHandlers(deps: { dataDir: string; store: () => ExamStore; now: () => Date; evidence: DayEvidence | null }): DayHandlers {
   const db = deps.store;
   const mustCandidate = (sittingId: string, candidateId: string) => {
     const c = db().candidates(sittingId).find((x) => x.id === candidateId);
@@ -90,6 +94,44 @@ export function createDayHandlers(deps: { dataDir: string; store: () => ExamStor
       }
       db().log(sittingId, 'identity.checked', { candidateId, method, entered: verdict.entered, match: verdict.match, photo }, actor);
       return { match: verdict.match, problem: verdict.problem, otherCandidateId: verdict.otherCandidateId, photo, issues };
+    },
+    'exam.attachIdentity': async ({ sittingId, candidateId, sessionId, actor }) => {
+      mustSitting(db(), sittingId);
+      const c = mustCandidate(sittingId, candidateId);
+      if (deps.evidence === null) return { ok: false, issues: [{ code: 'day.identity.noEvidence', params: {} }], photo: null };
+      const checked = db()
+        .audit(sittingId)
+        .filter((r) => r.type === 'identity.checked')
+        .map((r) => ({ r, data: IdentityCheck.safeParse(r.data) }))
+        .filter((x) => x.data.success && x.data.data.candidateId === candidateId)
+        .at(-1);
+      if (checked === undefined || !checked.data.success) return { ok: false, issues: [{ code: 'day.identity.notChecked', params: { candidate: c.name, candidateId } }], photo: null };
+      const check = checked.data.data;
+      const issues: ExamIssue[] = [];
+      let photo: { path: string; sha256: string } | null = null;
+      if (check.photo === null) issues.push({ code: 'day.identity.noPhoto', params: { candidate: c.name, candidateId } });
+      else {
+        const bytes = await readFile(join(identityDir(deps.dataDir, sittingId), basename(check.photo.file))).catch(() => null);
+        const sha256 = bytes === null ? null : createHash('sha256').update(bytes).digest('hex');
+        if (bytes === null || sha256 !== check.photo.sha256) issues.push({ code: 'day.identity.photoChanged', params: { candidate: c.name, candidateId, file: check.photo.file } });
+        else photo = await deps.evidence.storeFile(sessionId, 'identity-photo.jpg', new Uint8Array(bytes));
+      }
+      const record = {
+        sittingId,
+        candidateId,
+        name: c.name,
+        ticketNo: c.ticketNo,
+        checkedAt: checked.r.at,
+        checkedBy: checked.r.actor,
+        auditSeq: checked.r.seq,
+        method: check.method,
+        match: check.match,
+        photo: photo === null ? null : { path: photo.path, sha256: photo.sha256 },
+      };
+      await deps.evidence.storeFile(sessionId, 'identity.json', Buffer.from(`${JSON.stringify(record, null, 2)}\n`, 'utf8'));
+      db().log(sittingId, 'identity.attached', { candidateId, sessionId, checkSeq: checked.r.seq, photoSha256: photo?.sha256 ?? null }, actor);
+      if (!check.match) issues.push({ code: 'day.identity.unmatched', params: { candidate: c.name, candidateId } });
+      return { ok: issues.length === 0, issues, photo };
     },
     'exam.incident': ({ sittingId, candidateId, station, kind, note, actor }) => {
       mustSitting(db(), sittingId);

@@ -10,7 +10,7 @@ import { canonicalJson } from '../../../scenarios/evidence/canonical.ts';
 import { evidenceRoot } from '../evidence/package-dir.ts';
 import { AssessorStore, IdentityError } from '../scoring/assessors.ts';
 import { assignAndSave, assignmentFor, computeResults, drawAndSave, examDbFile, importRoster, mustSitting, sittingCheckOf } from './centre.ts';
-import { createDayHandlers } from './day.ts';
+import { createDayHandlers, type DayEvidence } from './day.ts';
 import { rosterRows } from './reports.ts';
 import { RosterFileError, xlsxOf } from './roster-file.ts';
 import { openExamStore, type ExamStore } from './store.ts';
@@ -38,11 +38,12 @@ type ExamHandlers = Pick<
   | 'exam.arrive'
   | 'exam.absent'
   | 'exam.identify'
+  | 'exam.attachIdentity'
   | 'exam.incident'
   | 'exam.document'
 >;
 
-export function createExamService(deps: { dataDir: string; now?: () => Date }): { handlers: ExamHandlers; close(): void } {
+export function createExamService(deps: { dataDir: string; now?: () => Date; evidence?: DayEvidence }): { handlers: ExamHandlers; close(): void } {
   let store: ExamStore | null = null;
   const db = () => {
     if (!store) {
@@ -59,7 +60,7 @@ export function createExamService(deps: { dataDir: string; now?: () => Date }): 
   };
 
   const handlers: ExamHandlers = {
-    ...createDayHandlers({ dataDir: deps.dataDir, store: db, now: () => deps.now?.() ?? new Date() }),
+    ...createDayHandlers({ dataDir: deps.dataDir, store: db, now: () => deps.now?.() ?? new Date(), evidence: deps.evidence ?? null }),
     'exam.list': () => ({
       sittings: db()
         .sittings()

@@ -35,6 +35,11 @@ const issuesEn: Shape<typeof issuesZh> = {
       checksum: '“{{entered}}” has a wrong check character (GB 11643): type or scan it again (candidate {{candidate}})',
       mismatch: '“{{entered}}” is not the ID number on the roster for candidate {{candidate}} ({{candidateId}})',
       mismatchOther: '“{{entered}}” is not the ID number on the roster for candidate {{candidate}} ({{candidateId}}): it is candidate {{other}}’s',
+      notChecked: 'Candidate {{candidate}} ({{candidateId}}) has not had an identity check: the package holds no identity record',
+      noPhoto: 'Candidate {{candidate}} ({{candidateId}}) was checked without a photo: the package holds the check only',
+      photoChanged: 'Candidate {{candidate}}’s identity photo {{file}} is missing or changed: it was not put into the package',
+      unmatched: 'Candidate {{candidate}} ({{candidateId}}) failed the latest identity check',
+      noEvidence: 'No evidence service here: the identity record cannot be put into the package',
     },
   },
   draw: {

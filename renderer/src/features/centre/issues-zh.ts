@@ -33,6 +33,11 @@ const issues = {
       checksum: '输入的“{{entered}}”校验位错误（GB 11643），请重新输入或扫描（考生 {{candidate}}）',
       mismatch: '输入的“{{entered}}”与考生 {{candidate}}（{{candidateId}}）名单中的证件号码不一致',
       mismatchOther: '输入的“{{entered}}”与考生 {{candidate}}（{{candidateId}}）名单中的证件号码不一致：这是考生 {{other}} 的号码',
+      notChecked: '考生 {{candidate}}（{{candidateId}}）尚未核验身份，证据包中没有身份记录',
+      noPhoto: '考生 {{candidate}}（{{candidateId}}）核验身份时未拍照，证据包中只有核验记录',
+      photoChanged: '考生 {{candidate}} 的身份照片 {{file}} 已缺失或被改动，未放入证据包',
+      unmatched: '考生 {{candidate}}（{{candidateId}}）最近一次身份核验未通过',
+      noEvidence: '本机没有证据服务，无法放入身份记录',
     },
   },
   draw: {

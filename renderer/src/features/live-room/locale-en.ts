@@ -229,6 +229,7 @@ const liveRoom: Shape<typeof liveRoomZh> = {
     camera_unavailable: 'The camera is not available ({{error}}): viewers will not see you.',
     mic_unavailable: 'The microphone is not available ({{error}}): speaking time cannot be counted.',
     evidence_not_started: 'The evidence package could not start recording ({{error}}): this practice keeps no video.',
+    identity_not_attached: 'The identity check could not be put into the evidence package ({{error}}): tell the invigilator.',
   },
   resume: {
     title: 'Your last live did not end',

@@ -228,6 +228,7 @@ const liveRoom = {
     camera_unavailable: '摄像头不可用（{{error}}），观众将看不到画面。',
     mic_unavailable: '麦克风不可用（{{error}}），无法统计讲话时长。',
     evidence_not_started: '证据包未能开始录制（{{error}}），本次练习不留存录像。',
+    identity_not_attached: '身份核验记录未能放入证据包（{{error}}），请告知监考员。',
   },
   /** 继续上次的直播 (ResumeOffer.tsx): a live whose page was reloaded or closed. */
   resume: {

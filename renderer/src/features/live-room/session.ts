@@ -117,6 +117,7 @@ export async function goLive(options: GoLiveOptions = {}): Promise<void> {
     } catch (error) {
       notices.push({ code: 'evidence_not_started', error: error instanceof Error ? error.message : String(error) });
     }
+    if (evidence !== null) await attachIdentity(evidence.sessionId, notices);
     // Session time 0 is the video's time 0 when recording; otherwise the moment of going live.
     const recorder = evidence?.recorder ?? null;
     const origin = performance.now();
@@ -130,6 +131,17 @@ export async function goLive(options: GoLiveOptions = {}): Promise<void> {
     run = null;
     useLiveRoom.getState().set({ stage: 'brief', startError: error instanceof Error ? error.message : String(error) });
   }
+}
+
+/** At a station of a sitting: the candidate's identity check and photo go into the package. */
+async function attachIdentity(sessionId: string, notices: StartNotice[]): Promise<void> {
+  const exam = useLiveRoom.getState().exam;
+  if (exam === null) return;
+  const r = await call('exam.attachIdentity', { sittingId: exam.sittingId, candidateId: exam.candidateId, sessionId, actor: `考位 ${String(exam.station)}` }).catch((error: unknown) => ({
+    ok: false,
+    issues: [{ code: 'exam.attachFailed', params: { detail: error instanceof Error ? error.message : String(error) } }],
+  }));
+  if (!r.ok) notices.push({ code: 'identity_not_attached', error: r.issues.map((i) => i.code).join(', ') });
 }
 
 /** Asks before the page goes away mid-live (a reload, closing the tab or window): the browser

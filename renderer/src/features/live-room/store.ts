@@ -11,7 +11,7 @@ import type { Timeline } from './timeline.ts';
 
 /** A code (liveRoom.startNotice.*) and the error it is about. */
 export interface StartNotice {
-  code: 'camera_unavailable' | 'mic_unavailable' | 'evidence_not_started';
+  code: 'camera_unavailable' | 'mic_unavailable' | 'evidence_not_started' | 'identity_not_attached';
   error: string;
 }
 
