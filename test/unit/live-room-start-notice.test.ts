@@ -6,7 +6,7 @@ import zh from '../../renderer/src/features/live-room/locale-zh.ts';
 import en from '../../renderer/src/features/live-room/locale-en.ts';
 import type { StartNotice } from '../../renderer/src/features/live-room/store.ts';
 
-const CODES: readonly StartNotice['code'][] = ['camera_unavailable', 'mic_unavailable', 'evidence_not_started'];
+const CODES: readonly StartNotice['code'][] = ['camera_unavailable', 'mic_unavailable', 'evidence_not_started', 'identity_not_attached'];
 
 describe('live room start notices', () => {
   it('every code is worded in both languages with its error', () => {
