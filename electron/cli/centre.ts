@@ -1,5 +1,5 @@
 // `livedrill centre …`: the centre host and its paired devices.
-//   [serve] [--host ADDR] [--port N]       run the centre host (TLS, paired devices only)
+//   [serve] [--host ADDR] [--port N] [--sfu-workers N]   run the centre host (TLS, paired devices only)
 //   pair --role station|assessor [--sitting S]…  a one-time pairing code (10 minutes)
 //   devices [--json] · revoke <device> · assign <device> <sitting> · keys [--out F]
 //   join <https://host:port> --fingerprint FP --code CODE --name NAME   (on a station)
@@ -19,7 +19,7 @@ import { rejectRest, takeFlag, takeOption, UsageError, type CliIO } from './usag
 import { parsePort } from './web.ts';
 
 export const centreUsage =
-  'centre [serve] [--host ADDR] [--port N] | pair --role station|assessor [--sitting S]… | devices [--json] | revoke <device> | assign <device> <sitting> | keys [--out F] | join <url> --fingerprint FP --code CODE --name NAME  [--data-dir DIR]';
+  'centre [serve] [--host ADDR] [--port N] [--sfu-workers N] | pair --role station|assessor [--sitting S]… | devices [--json] | revoke <device> | assign <device> <sitting> | keys [--out F] | join <url> --fingerprint FP --code CODE --name NAME  [--data-dir DIR]';
 
 function takeAll(args: string[], name: string): string[] {
   const out: string[] = [];
@@ -34,8 +34,10 @@ async function serve(args: string[], io: CliIO, dataDir: string): Promise<number
   const host = takeOption(args, 'host') ?? '0.0.0.0';
   const portText = takeOption(args, 'port');
   const port = portText === undefined ? DEFAULT_CENTRE_PORT : parsePort(portText);
+  const workersText = takeOption(args, 'sfu-workers');
+  if (workersText !== undefined && !/^[1-9]\d?$/.test(workersText)) throw new UsageError(`--sfu-workers must be a number 1..99, got "${workersText}"`);
   rejectRest(args, 'centre');
-  const centre = await startCentreHost({ dataDir, host, port, log: (line) => io.err(line) });
+  const centre = await startCentreHost({ dataDir, host, port, ...(workersText ? { sfu: { workers: Number(workersText) } } : {}), log: (line) => io.err(line) });
   io.out(`LiveDrill 考点服务 centre host · 数据目录 data folder: ${dataDir}`);
   io.out(`监听 listening on ${host}:${centre.port} (TLS):`);
   for (const url of centre.urls) io.out(`  ${url}`);

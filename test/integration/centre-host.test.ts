@@ -4,7 +4,6 @@
 // replayed or made-up code, a request signed by another key, a station reading another
 // station's package or uploading one signed by another, an assessor outside its sittings, a
 // revoked device.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { connect as tlsConnect } from 'node:tls';
@@ -20,27 +19,10 @@ import { createCentreLink, LinkError, type CentreLink } from '../../electron/ser
 import { deviceSigner, newDevicePem, signerFromPem } from '../../electron/services/network/device-key.ts';
 import { uploadPackage } from '../../electron/services/network/upload-client.ts';
 import { createFileSecretStore } from '../../electron/services/obs/secret-store.ts';
+import { startCentreProcess, type CentreProcess } from '../harness/centre-process.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
 const SAMPLE = join(import.meta.dirname, '../fixtures/evidence/sample');
 const SITTING = 's20261204a';
-
-function startCentre(dataDir: string): Promise<{ child: ChildProcess; port: number; fingerprint: string; out: string[] }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/livedrill.mjs'), 'centre', '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const out: string[] = [];
-  return new Promise((resolve, reject) => {
-    let text = '';
-    child.stdout.on('data', (d: Buffer) => {
-      text += d.toString();
-      out.push(d.toString());
-      const port = /listening on 127\.0\.0\.1:(\d+)/.exec(text)?.[1];
-      const fingerprint = /SHA-256[^:]*: ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})/.exec(text)?.[1];
-      if (port && fingerprint) resolve({ child, port: Number(port), fingerprint, out });
-    });
-    child.stderr.on('data', (d: Buffer) => out.push(d.toString()));
-    child.once('exit', (code) => reject(new Error(`centre exited ${code}: ${out.join('')}`)));
-  });
-}
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -52,7 +34,7 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
 describe('the centre host (real process, TLS on loopback)', () => {
   let tmp: string;
   let centreDir: string;
-  let centre: Awaited<ReturnType<typeof startCentre>>;
+  let centre: CentreProcess;
   let url: string;
   const links: CentreLink[] = [];
   const dirOf = (name: string) => join(tmp, name);
@@ -74,16 +56,12 @@ describe('the centre host (real process, TLS on loopback)', () => {
   beforeAll(async () => {
     tmp = mkdtempSync(join(tmpdir(), 'livedrill-centre-'));
     centreDir = dirOf('centre');
-    centre = await startCentre(centreDir);
+    centre = await startCentreProcess(centreDir);
     url = `https://127.0.0.1:${centre.port}`;
   });
   afterAll(async () => {
     for (const l of links) l.close();
-    if (centre.child.exitCode === null) {
-      const gone = new Promise((r) => centre.child.once('exit', r));
-      centre.child.kill('SIGINT');
-      await gone;
-    }
+    await centre.stop();
     rmSync(tmp, { recursive: true, force: true });
   });
 

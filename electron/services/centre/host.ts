@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import type { Signer } from '../../../scenarios/evidence/seal.ts';
 import { deviceSigner, nodeSignatureCheck } from '../network/device-key.ts';
 import { createFileSecretStore } from '../obs/secret-store.ts';
+import { startSfu, type Sfu } from '../sfu/sfu.ts';
 import { deviceRoutes, pairRoute } from './device-routes.ts';
+import { openLiveBoard } from './live-board.ts';
+import { mediaRoutes } from './media-routes.ts';
 import { openDeviceRegistry, type DeviceRegistry } from './registry.ts';
 import { startCentreServer, type Authenticate } from './server.ts';
 import { ensureCentreCertificate, lanAddresses } from './tls.ts';
@@ -20,6 +23,8 @@ export interface CentreHostOptions {
   /** 0.0.0.0 (every interface) by default: a centre is reached over the LAN. */
   host?: string;
   port?: number;
+  /** SFU workers (one per core by default) and the UDP/TCP ports its transports may take. */
+  sfu?: { workers?: number; rtcMinPort?: number; rtcMaxPort?: number };
   log?: (line: string) => void;
 }
 
@@ -48,6 +53,25 @@ export async function startCentreHost(options: CentreHostOptions): Promise<Centr
   const centre = await centreSigner(options.dataDir);
   const registry = openDeviceRegistry(options.dataDir);
   const uploads = createUploadReceiver({ dataDir: options.dataDir, centre, keys: () => Promise.resolve(registry.keyList(centre)), log });
+  const board = await openLiveBoard(options.dataDir);
+  // The SFU starts on the first media request, so a centre whose machine lacks the worker still
+  // pairs devices and receives packages (media requests then answer sfu_no_worker).
+  let sfu: Promise<Sfu> | null = null;
+  const everywhere = host === '0.0.0.0' || host === '::';
+  const addresses = everywhere ? lanAddresses() : [host];
+  const sfuReady = () =>
+    (sfu ??= startSfu({ ...options.sfu, listenIp: host, ...(everywhere && addresses[0] ? { announcedAddress: addresses[0] } : {}), log }).catch((error: unknown) => {
+      sfu = null;
+      throw error;
+    }));
+  // A device revoked from the centre's terminal loses its streams within seconds (its requests
+  // are refused at once; media flowing on open transports is closed here).
+  const sweep = setInterval(() => {
+    void sfu?.then((running) => {
+      for (const d of registry.devices()) if (d.revokedAt !== null) running.closeDevice(d.deviceId);
+    }, () => undefined);
+  }, 3000);
+  sweep.unref();
   const authenticate: Authenticate = (request) => {
     const credential = bearer(request);
     if (credential === null) return Promise.resolve({ ok: false, status: 401, code: request.headers.authorization ? 'bad_credential' : 'no_credential' });
@@ -64,15 +88,13 @@ export async function startCentreHost(options: CentreHostOptions): Promise<Centr
       authenticate,
       uploads,
       open: [pairRoute(registry, nodeSignatureCheck, centre, log)],
-      routes: [deviceRoutes(registry, centre, options.dataDir)],
+      routes: [deviceRoutes(registry, centre, options.dataDir), mediaRoutes(sfuReady, board)],
       log,
     });
   } catch (error) {
     registry.close();
     throw error;
   }
-  const everywhere = host === '0.0.0.0' || host === '::';
-  const addresses = everywhere ? lanAddresses() : [host];
   const urls = addresses.map((a) => `https://${a.includes(':') ? `[${a}]` : a}:${server.port}`);
   return {
     port: server.port,
@@ -81,7 +103,9 @@ export async function startCentreHost(options: CentreHostOptions): Promise<Centr
     centre,
     registry,
     close: async () => {
+      clearInterval(sweep);
       await server.close();
+      if (sfu) (await sfu.catch(() => null))?.close();
       registry.close();
     },
   };
