@@ -56,21 +56,15 @@ export const TransportRequest = z.strictObject({ sitting: SittingRef, direction:
 export const ConnectRequest = z.strictObject({ dtlsParameters: Opaque });
 export const ProduceRequest = z.strictObject({ transportId: MediaId, kind: z.enum(['audio', 'video']), rtpParameters: Opaque, source: MediaSource });
 export const ConsumeRequest = z.strictObject({ transportId: MediaId, producerId: MediaId, rtpCapabilities: Opaque });
-/** Grid tiles take the lowest simulcast layer, an opened tile the highest. */
+/** Grid tiles take the lowest simulcast layer (0), an opened tile the highest (2). */
 export const LayerRequest = z.strictObject({ spatialLayer: z.number().int().min(0).max(2) });
-
-/** The spatial layer a consumer of a tile should get. */
-export const layerFor = (view: 'grid' | 'full'): number => (view === 'grid' ? 0 : 2);
 
 /** One station as an assessor's grid sees it. */
 export const StationView = z.strictObject({
   station: z.strictObject({ deviceId: DeviceId, name: z.string() }),
   status: StationStatus.nullable(),
-  /** When the station last spoke; a tile older than STALE_MS shows as lost. */
+  /** When the station last reported. */
   seenAt: z.iso.datetime({ offset: true }),
   producers: z.array(z.strictObject({ id: MediaId, kind: z.enum(['audio', 'video']), source: MediaSource })),
 });
 export type StationView = z.infer<typeof StationView>;
-
-export const STALE_MS = 10_000;
-export const isStale = (view: Pick<StationView, 'seenAt'>, now: Date): boolean => now.getTime() - Date.parse(view.seenAt) > STALE_MS;

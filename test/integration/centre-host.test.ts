@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAIR_FORMAT, pairMessage } from '../../scenarios/centre/pairing.ts';
 import { DeviceKeyList } from '../../scenarios/evidence/seal.ts';
-import { run } from '../../electron/cli/main.ts';
 import { verifyPackage } from '../../electron/services/evidence/verify-package.ts';
 import { joinCentre, memberLink } from '../../electron/services/network/centre-join.ts';
 import { createCentreLink, LinkError, type CentreLink } from '../../electron/services/network/centre-link.ts';
@@ -20,16 +19,10 @@ import { deviceSigner, newDevicePem, signerFromPem } from '../../electron/servic
 import { uploadPackage } from '../../electron/services/network/upload-client.ts';
 import { createFileSecretStore } from '../../electron/services/obs/secret-store.ts';
 import { startCentreProcess, type CentreProcess } from '../harness/centre-process.ts';
+import { cli } from '../harness/cli.ts';
 
 const SAMPLE = join(import.meta.dirname, '../fixtures/evidence/sample');
 const SITTING = 's20261204a';
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
 
 describe('the centre host (real process, TLS on loopback)', () => {
   let tmp: string;

@@ -69,11 +69,13 @@ async function receivedPackages(dataDir: string): Promise<ReceivedPackage[]> {
   return out;
 }
 
+/** The access rules' refusal, thrown as the centre's error (the routes answer it with its code). */
+export function allow(device: CentreDevice, action: CentreAction): void {
+  const verdict = authorize(device, action);
+  if (!verdict.ok) throw new CentreError(verdict.status, verdict.code, verdict.params);
+}
+
 export function deviceRoutes(registry: DeviceRegistry, centre: Signer, dataDir: string): DeviceRoute {
-  const allow = (device: CentreDevice, action: CentreAction) => {
-    const verdict = authorize(device, action);
-    if (!verdict.ok) throw new CentreError(verdict.status, verdict.code, verdict.params);
-  };
   return async (request, response, url, device) => {
     try {
       const path = url.pathname;

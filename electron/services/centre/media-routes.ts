@@ -5,9 +5,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { types } from 'mediasoup';
 import { z } from 'zod';
-import { authorize, type CentreAction, type CentreDevice } from '../../../scenarios/centre/access.ts';
+import type { CentreDevice } from '../../../scenarios/centre/access.ts';
 import { AssessorMarkIn, ConnectRequest, ConsumeRequest, LayerRequest, ProduceRequest, StationStatus, TransportRequest, type StationView } from '../../../scenarios/centre/media.ts';
 import type { Sfu } from '../sfu/sfu.ts';
+import { allow } from './device-routes.ts';
 import type { LiveBoard } from './live-board.ts';
 import { CentreError } from './registry.ts';
 import type { DeviceRoute } from './server.ts';
@@ -28,10 +29,6 @@ async function body<T extends z.ZodType>(request: IncomingMessage, schema: T): P
 }
 
 export function mediaRoutes(sfu: () => Promise<Sfu>, board: LiveBoard): DeviceRoute {
-  const allow = (device: CentreDevice, action: CentreAction) => {
-    const verdict = authorize(device, action);
-    if (!verdict.ok) throw new CentreError(verdict.status, verdict.code, verdict.params);
-  };
   // Who may open a transport of a sitting: a station publishes its own streams into it, an
   // assessor assigned to it watches.
   const allowSitting = (device: CentreDevice, sitting: string, direction: 'send' | 'recv') =>

@@ -48,7 +48,6 @@ export interface PublishedStream {
 }
 
 export interface Sfu {
-  readonly workerCount: number;
   capabilities(sitting: string): Promise<types.RtpCapabilities>;
   createTransport(owner: string, sitting: string, direction: 'send' | 'recv'): Promise<TransportParams>;
   connect(owner: string, transportId: string, dtlsParameters: types.DtlsParameters): Promise<void>;
@@ -60,14 +59,7 @@ export interface Sfu {
   published(sitting: string): PublishedStream[];
   /** Closes everything a device made (it left, or was revoked). */
   closeDevice(deviceId: string): void;
-  /** Per worker: routers, transports, producers, consumers, and the worker's resource usage. */
-  stats(): Promise<{ pid: number; routers: number; transports: number; producers: number; consumers: number; cpuMs: number; maxRssKb: number }[]>;
   close(): void;
-}
-
-interface Slot {
-  worker: types.Worker;
-  transports: number;
 }
 
 interface SittingRouters {
@@ -85,7 +77,6 @@ interface OwnedTransport {
 
 interface OwnedProducer extends PublishedStream {
   producer: types.Producer;
-  slot: number;
   /** Pipes already made to other workers' routers. */
   piped: Map<number, Promise<void>>;
 }
@@ -97,36 +88,34 @@ export async function startSfu(options: SfuOptions): Promise<Sfu> {
   const log = options.log ?? (() => undefined);
   const mediasoup = await loadMediasoup();
   const count = Math.max(1, options.workers ?? availableParallelism());
-  const startWorker = () =>
-    mediasoup.createWorker({ logLevel: 'warn' });
-  const slots: Slot[] = [];
-  for (let i = 0; i < count; i += 1) slots.push({ worker: await startWorker(), transports: 0 });
+  const startWorker = () => mediasoup.createWorker({ logLevel: 'warn' });
+  const workers: types.Worker[] = [];
+  for (let i = 0; i < count; i += 1) workers.push(await startWorker());
   const sittings = new Map<string, SittingRouters>();
   const transports = new Map<string, OwnedTransport>();
   const producers = new Map<string, OwnedProducer>();
-  const consumers = new Map<string, { owner: string; slot: number; consumer: types.Consumer }>();
+  const consumers = new Map<string, { owner: string; consumer: types.Consumer }>();
   let closed = false;
 
   // A worker that dies takes its routers with it: forget them and start a new worker in its slot,
   // so the stations reconnect (their transports close) and the next sitting request works again.
   const watch = (index: number) => {
-    const slot = slots[index];
-    if (!slot) return;
-    slot.worker.on('died', (error) => {
+    const worker = workers[index];
+    if (!worker) return;
+    worker.on('died', (error) => {
       if (closed) return;
-      log(`sfu: worker ${slot.worker.pid} died (${error.message}); starting another`);
+      log(`sfu: worker ${worker.pid} died (${error.message}); starting another`);
       for (const rooms of sittings.values()) rooms.routers.delete(index);
       startWorker().then(
-        (worker) => {
-          slot.worker = worker;
-          slot.transports = 0;
+        (next) => {
+          workers[index] = next;
           watch(index);
         },
         (failure: unknown) => log(`sfu: worker restart failed: ${(failure as Error).message}`),
       );
     });
   };
-  slots.forEach((_, i) => watch(i));
+  workers.forEach((_, i) => watch(i));
 
   const roomsOf = (sitting: string): SittingRouters => {
     let rooms = sittings.get(sitting);
@@ -141,14 +130,15 @@ export async function startSfu(options: SfuOptions): Promise<Sfu> {
     const rooms = roomsOf(sitting);
     let router = rooms.routers.get(index);
     if (!router) {
-      const slot = slots[index];
-      if (!slot) throw missing('worker', String(index));
-      router = slot.worker.createRouter({ mediaCodecs: MEDIA_CODECS, appData: { sitting } });
+      const worker = workers[index];
+      if (!worker) throw missing('worker', String(index));
+      router = worker.createRouter({ mediaCodecs: MEDIA_CODECS, appData: { sitting } });
       rooms.routers.set(index, router);
     }
     return router;
   };
-  const leastLoaded = (): number => slots.reduce((best, slot, i) => (slot.transports < (slots[best]?.transports ?? Infinity) ? i : best), 0);
+  const load = (index: number) => [...transports.values()].filter((t) => t.slot === index).length;
+  const leastLoaded = (): number => workers.reduce((best, _, i) => (load(i) < load(best) ? i : best), 0);
 
   const ownedTransport = (owner: string, id: string): OwnedTransport => {
     const t = transports.get(id);
@@ -164,7 +154,6 @@ export async function startSfu(options: SfuOptions): Promise<Sfu> {
   };
 
   return {
-    workerCount: count,
     async capabilities(sitting) {
       return (await routerOn(sitting, roomsOf(sitting).home)).rtpCapabilities;
     },
@@ -181,13 +170,8 @@ export async function startSfu(options: SfuOptions): Promise<Sfu> {
         initialAvailableOutgoingBitrate: 1_000_000,
         appData: { owner },
       });
-      const slot = slots[slotIndex];
-      if (slot) slot.transports += 1;
       transports.set(transport.id, { owner, sitting, direction, slot: slotIndex, transport });
-      transport.observer.once('close', () => {
-        transports.delete(transport.id);
-        if (slot) slot.transports -= 1;
-      });
+      transport.observer.once('close', () => transports.delete(transport.id));
       return { id: transport.id, iceParameters: transport.iceParameters, iceCandidates: transport.iceCandidates, dtlsParameters: transport.dtlsParameters };
     },
     async connect(owner, transportId, dtlsParameters) {
@@ -199,7 +183,7 @@ export async function startSfu(options: SfuOptions): Promise<Sfu> {
       // One stream of each kind per source and station: a re-publish replaces the old one.
       for (const p of producers.values()) if (p.station === owner && p.kind === kind && p.source === source) p.producer.close();
       const producer = await t.transport.produce({ kind, rtpParameters, appData: { owner, source } });
-      producers.set(producer.id, { id: producer.id, station: owner, sitting: t.sitting, kind, source, producer, slot: t.slot, piped: new Map() });
+      producers.set(producer.id, { id: producer.id, station: owner, sitting: t.sitting, kind, source, producer, piped: new Map() });
       producer.observer.once('close', () => producers.delete(producer.id));
       return { id: producer.id };
     },
@@ -224,7 +208,7 @@ export async function startSfu(options: SfuOptions): Promise<Sfu> {
       const router = await routerOn(t.sitting, t.slot);
       if (!router.canConsume({ producerId, rtpCapabilities })) throw new CentreError(400, 'sfu_cannot_consume', { producer: producerId });
       const consumer = await t.transport.consume({ producerId, rtpCapabilities, paused: true, ...(p.kind === 'video' ? { preferredLayers: { spatialLayer: 0 } } : {}) });
-      consumers.set(consumer.id, { owner, slot: t.slot, consumer });
+      consumers.set(consumer.id, { owner, consumer });
       consumer.observer.once('close', () => consumers.delete(consumer.id));
       return { id: consumer.id, producerId, kind: consumer.kind, rtpParameters: consumer.rtpParameters };
     },
@@ -240,26 +224,9 @@ export async function startSfu(options: SfuOptions): Promise<Sfu> {
     closeDevice(deviceId) {
       for (const t of [...transports.values()]) if (t.owner === deviceId) t.transport.close();
     },
-    async stats() {
-      return Promise.all(
-        slots.map(async (slot, i) => {
-          const usage = await slot.worker.getResourceUsage();
-          const on = <T extends { slot: number }>(items: Iterable<T>) => [...items].filter((item) => item.slot === i).length;
-          return {
-            pid: slot.worker.pid,
-            routers: [...sittings.values()].filter((r) => r.routers.has(i)).length,
-            transports: on(transports.values()),
-            producers: on(producers.values()),
-            consumers: on(consumers.values()),
-            cpuMs: Math.round(usage.ru_utime + usage.ru_stime),
-            maxRssKb: usage.ru_maxrss,
-          };
-        }),
-      );
-    },
     close() {
       closed = true;
-      for (const slot of slots) slot.worker.close();
+      for (const worker of workers) worker.close();
     },
   };
 }
